@@ -20,12 +20,17 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MEMORY = ":memory:"
 
 
-def connect(path: str | Path) -> Database:
-    """A configured connection to an existing, already upgraded database (cheap: for threads)."""
+def connect(path: str | Path, *, wal: bool = True) -> Database:
+    """A configured connection to an existing, already upgraded database (cheap: for threads).
+
+    Args:
+        wal: switch the file to WAL; off only while a file is inspected before it is trusted,
+            because switching rewrites the header of a file that may not be ours.
+    """
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    if str(path) != MEMORY:
+    if wal and str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     return Database(conn)
@@ -41,10 +46,14 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         path = Path(path).expanduser()
         check_location(path, create=create)
     try:
-        db = connect(path)
+        db = connect(path, wal=False)
     except sqlite3.Error as error:
         raise explain(error, path) from None
     try:
+        refuse_foreign_or_newer(db, path)
+        if str(path) != MEMORY:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
         upgrade(db, path)
     except sqlite3.Error as error:
         db.close()
@@ -83,13 +92,8 @@ def check_location(path: Path, *, create: bool) -> None:
                             "базой журнал (-wal): дайте права на запись в эту папку.")
 
 
-def upgrade(db: Database, path: str | Path) -> list[str]:
-    """Apply the migrations this database lacks; refuse one made by a newer version.
-
-    Before upgrading a database that already holds data, a copy is kept beside it
-    (`<file>.before-<migration>.bak`), so even a failure outside SQLite loses nothing.
-    Returns the names applied.
-    """
+def refuse_foreign_or_newer(db: Database, path: str | Path) -> None:
+    """Before anything is written: is this our database, and one this version understands?"""
     known = known_migrations()
     applied = [m.name for m in MIGRATIONS.applied(db)]
     unknown = [name for name in applied if name not in known]
@@ -99,6 +103,16 @@ def upgrade(db: Database, path: str | Path) -> list[str]:
     if not applied and _foreign_tables(db):
         raise DatabaseError(f"«{path}» — база SQLite другой программы (в ней есть таблицы, "
                             "но нет схемы rcro-tui): укажите другой файл; он не изменён.")
+
+
+def upgrade(db: Database, path: str | Path) -> list[str]:
+    """Apply the migrations this database lacks, each in its own transaction.
+
+    Before upgrading a database that already holds data, a copy is kept beside it
+    (`<file>.before-<migration>.bak`), so even a failure outside SQLite loses nothing.
+    Returns the names applied.
+    """
+    applied = MIGRATIONS.applied(db)
     pending = [m.name for m in MIGRATIONS.pending(db)]
     if applied and pending and str(path) != MEMORY:
         backup_copy(db, Path(f"{path}.before-{pending[0]}.bak"))

@@ -1,0 +1,99 @@
+"""Read-only views of the calendar, as tables of Russian text that screens and the CLI both show.
+
+A `TableView` is the shared shape: the screen puts it into a DataTable, `rcro-tui show`
+prints it through tabulate. The screens therefore show exactly what the CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from rcro_tui.i18n import date_short
+from rcro_tui.model import EventFormat, EventKind, EventStatus, Visibility
+from rcro_tui.rules import AcademicYear, parse_moment
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A titled table of display strings; `keys[i]` identifies the database row behind `rows[i]`."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    keys: list[int | str] = field(default_factory=list)
+    empty: str = "Нет данных."
+
+
+def event_when(start_at: str, end_at: str) -> tuple[str, str]:
+    """The «Дата» and «Время» cells of an event: («19.04.2022», «14:00–17:00»)."""
+    start, end = parse_moment(start_at), parse_moment(end_at)
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        day = date_short(start) if start == end else f"{date_short(start)}–{date_short(end)}"
+        return day, "весь день"
+    if start.date() == end.date():
+        return date_short(start.date()), f"{start:%H:%M}–{end:%H:%M}"
+    return (f"{date_short(start.date())}–{date_short(end.date())}",
+            f"{start:%H:%M}–{end:%H:%M}")
+
+
+def event_title(title: str, status: str) -> str:
+    """Cancelled events stay visible, marked, so nobody comes to an event that will not happen."""
+    return f"ОТМЕНЕНО: {title}" if status == EventStatus.CANCELLED else title
+
+
+_EVENT_LIST_SQL = """
+SELECT e.id, e.title, e.kind, e.start_at, e.end_at, e.format, e.status, e.visibility,
+       COALESCE(NULLIF(o.short_name, ''), o.name, '') AS host, COALESCE(d.name, '') AS district,
+       COALESCE(NULLIF(p.short_name, ''), p.name, '') AS program
+FROM events e
+LEFT JOIN organizations o ON o.id = e.host_org_id
+LEFT JOIN districts d ON d.id = o.district_id
+LEFT JOIN programs p ON p.id = e.program_id
+WHERE {where}
+ORDER BY e.start_at, e.end_at, e.id
+"""
+
+
+def agenda(db: Database, since: date, limit: int = 500) -> TableView:
+    """Events that have not ended before `since`, soonest first: the app's opening screen."""
+    rows = db.query(_EVENT_LIST_SQL.format(where="e.end_at >= ?") + " LIMIT ?",
+                    [since.isoformat(), limit])
+    view = TableView(
+        title=f"Ближайшие мероприятия с {date_short(since)}",
+        columns=("Дата", "Время", "Мероприятие", "Формат", "Организатор", "Район"),
+        empty="Предстоящих мероприятий нет. Демо-база: rcro-tui demo.")
+    for row in rows:
+        day, time = event_when(row["start_at"], row["end_at"])
+        view.rows.append((day, time, event_title(row["title"], row["status"]),
+                          EventFormat.label_of(row["format"]), row["host"], row["district"]))
+        view.keys.append(row["id"])
+    return view
+
+
+def year_events(db: Database, year: AcademicYear) -> TableView:
+    """Every event of one academic year (1 September – 31 August), past ones included."""
+    rows = db.query(_EVENT_LIST_SQL.format(where="e.start_at >= ? AND e.start_at < ?"),
+                    [year.first_day.isoformat(), date(year.start_year + 1, 9, 1).isoformat()])
+    view = TableView(
+        title=f"Календарь образовательных событий на {year.label()}",
+        columns=("Дата", "Время", "Мероприятие", "Вид", "Формат", "Статус", "Доступ",
+                 "Программа"),
+        empty=f"На {year.label()} мероприятий нет.")
+    for row in rows:
+        day, time = event_when(row["start_at"], row["end_at"])
+        view.rows.append((day, time, row["title"], EventKind.label_of(row["kind"]),
+                          EventFormat.label_of(row["format"]),
+                          EventStatus.label_of(row["status"]),
+                          Visibility.label_of(row["visibility"]), row["program"]))
+        view.keys.append(row["id"])
+    return view
+
+
+def event_years(db: Database) -> list[AcademicYear]:
+    """The academic years that have events, oldest first."""
+    years = {AcademicYear.containing(date.fromisoformat(row["day"]))
+             for row in db.query("SELECT DISTINCT substr(start_at, 1, 10) AS day FROM events")}
+    return sorted(years)

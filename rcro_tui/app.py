@@ -1,0 +1,97 @@
+"""The Textual app: five sections as modes, F1 help, a Russian command palette, one stylesheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import Theme
+
+from rcro_tui.rules import AcademicYear, today_in_region
+from rcro_tui.screens.agenda import AgendaScreen
+from rcro_tui.screens.calendar import CalendarScreen
+from rcro_tui.screens.help import HelpScreen, key_rows
+from rcro_tui.screens.keys import bind
+from rcro_tui.screens.sections import NetworkScreen, PublishScreen, StagesScreen
+
+SECTIONS = {
+    "agenda": ("1", "Ближайшие", AgendaScreen),
+    "calendar": ("2", "Календарь", CalendarScreen),
+    "network": ("3", "Сеть", NetworkScreen),
+    "stages": ("4", "Отборы", StagesScreen),
+    "publish": ("5", "Публикация", PublishScreen),
+}
+
+RCRO_THEME = Theme(
+    name="rcro", dark=True, primary="#3b82c4", secondary="#5fa8d3", accent="#f2b134",
+    warning="#f2b134", error="#e05d5d", success="#5bb56a", background="#101820",
+    surface="#17232e", panel="#1f2f3d")
+
+
+class RcroApp(App[None]):
+    """The coordinator's workplace; `today` is injectable so tests see a fixed date."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "РЦРО"
+    MODES = {mode: screen for mode, (_, _, screen) in SECTIONS.items()}
+    DEFAULT_MODE = "agenda"
+    BINDINGS = [
+        *(bind(key, f"switch_mode('{mode}')", label)
+          for mode, (key, label, _) in SECTIONS.items()),
+        bind("f1,question_mark", "help", "Справка", key_display="F1"),
+        bind("ctrl+p", "command_palette", "Команды", show=False, priority=True),
+        bind("q,f10", "quit", "Выход", key_display="q"),
+    ]
+
+    def __init__(self, db_path: Path, user: str, *, today: date | None = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.user = user
+        self.today = today or today_in_region()
+
+    def on_mount(self) -> None:
+        self.register_theme(RCRO_THEME)
+        self.theme = "rcro"
+        year = AcademicYear.containing(self.today)
+        self.sub_title = f"{_home_relative(self.db_path)} · {self.user} · {year} уч. год"
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(key_rows(self, self.screen)))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Найти команду…", id="--command-palette"))
+
+    def action_save_screenshot(self) -> None:
+        """An SVG of the screen into the current folder, for a colleague or a bug report."""
+        try:
+            saved = self.save_screenshot(path=str(Path.cwd()))
+        except OSError as error:
+            self.notify(f"Снимок не сохранён: {error.strerror}", severity="error")
+            return
+        self.notify(f"Снимок экрана сохранён: {saved}")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Russian commands only: sections, help, theme, screenshot, quit."""
+        for mode, (key, label, _) in SECTIONS.items():
+            yield SystemCommand(f"Раздел «{label}»", f"Перейти в раздел (клавиша {key})",
+                                lambda mode=mode: self.switch_mode(mode))
+        yield SystemCommand("Справка", "Все клавиши этого экрана (F1)", self.action_help)
+        yield SystemCommand("Тема оформления", "Сменить цвета приложения",
+                            self.action_change_theme)
+        yield SystemCommand("Снимок экрана", "Сохранить экран в файл SVG",
+                            lambda: self.set_timer(0.1, self.action_save_screenshot))
+        yield SystemCommand("Выход", "Закрыть приложение (q)", self.exit)
+
+
+def _home_relative(path: Path) -> str:
+    """The database path as a person reads it: ~/… where it lies under the home folder."""
+    try:
+        return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)

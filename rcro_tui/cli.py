@@ -1,0 +1,177 @@
+"""The `rcro-tui` command: opens the app, or runs one headless command (the same core calls)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from rcro_tui import __version__
+from rcro_tui.cli_russian import RussianGroup, usage_error_text
+from rcro_tui.config import DB_ENV, current_user, resolve_db_path, resolve_demo_path
+from rcro_tui.errors import UserError
+from rcro_tui.i18n import count
+from rcro_tui.rules import AcademicYear, parse_date, today_in_region
+
+HELP = "Показать эту справку и выйти."
+DB_HELP = f"Файл базы SQLite (иначе ${DB_ENV}, иначе файл в папке данных пользователя)."
+
+
+def db_option(help_text: str = DB_HELP):
+    """`--db` on every command, so both `rcro-tui --db X check` and `rcro-tui check --db X` work."""
+    return click.option("--db", "db_path", metavar="ПУТЬ", help=help_text,
+                        type=click.Path(dir_okay=True, path_type=Path))
+
+
+@click.group(cls=RussianGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]},
+             help="Календарь образовательных событий, сети школ и отборочные этапы "
+                  "регионального центра развития образования. Без команды открывает "
+                  "приложение в терминале.")
+@db_option()
+@click.option("--user", metavar="ЛОГИН",
+              help="От чьего имени работать (для SSH с принудительной командой); "
+                   "иначе пользователь ОС.")
+@click.version_option(__version__, "-V", "--version", prog_name="rcro-tui",
+                      message="%(prog)s %(version)s", help="Показать версию и выйти.")
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, user: str | None) -> None:
+    ctx.obj = {"db": db_path, "user": user}
+    if ctx.invoked_subcommand is None:
+        open_app(resolve_db_path(db_path), current_user(user))
+
+
+def _db(ctx: click.Context, db_path: Path | None) -> Path:
+    return resolve_db_path(db_path or ctx.obj["db"])
+
+
+def open_app(path: Path, user: str, *, create: bool = True) -> None:
+    """Check and upgrade the database in the terminal, then hand the screen to Textual."""
+    from rcro_tui.db.connection import open_database
+
+    open_database(path, create=create).close()  # errors surface here, in Russian, before the UI
+    from rcro_tui.app import RcroApp
+
+    RcroApp(db_path=path, user=user).run()
+
+
+@cli.command(short_help="Создать демо-базу Томской области.",
+             help="Создать демонстрационную базу Томской области: 20 муниципалитетов, "
+                  "организации, программы, мероприятия и этапы из писем РЦРО и учебный год.")
+@db_option("Куда записать демо-базу (по умолчанию demo.sqlite в папке данных).")
+@click.option("--force", is_flag=True, help="Заменить существующий файл без вопроса.")
+@click.option("--open", "open_after", is_flag=True,
+              help="Открыть приложение; готовую демо-базу открыть, не пересоздавая.")
+@click.option("--year", metavar="ГГГГ/ГГГГ", help="Учебный год для мероприятий (по умолчанию текущий).")
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def demo(ctx: click.Context, db_path: Path | None, force: bool, open_after: bool,
+         year: str | None) -> None:
+    from rcro_tui.db.demo_file import create_demo_file
+
+    path = resolve_demo_path(db_path or ctx.obj["db"])
+    academic_year = AcademicYear.parse(year) if year else None
+    if path.exists() and open_after and not force:
+        click.echo(f"Демо-база уже есть: {path} — открываю её (пересоздать: --force).", err=True)
+    else:
+        replace = force or (path.exists() and _confirm_replace(path))
+        summary = create_demo_file(path, replace=replace, academic_year=academic_year)
+        click.echo(f"Демо-база создана: {path}\n"
+                   f"  {count(summary.districts, 'муниципалитет', 'муниципалитета', 'муниципалитетов')}, "
+                   f"{count(summary.organizations, 'организация', 'организации', 'организаций')}, "
+                   f"{count(summary.programs, 'программа', 'программы', 'программ')}, "
+                   f"{count(summary.events, 'мероприятие', 'мероприятия', 'мероприятий')}, "
+                   f"{count(summary.stages, 'этап', 'этапа', 'этапов')}, "
+                   f"{count(summary.entries, 'участник', 'участника', 'участников')}.")
+    if open_after:
+        open_app(path, current_user(ctx.obj["user"]), create=False)
+
+
+def _confirm_replace(path: Path) -> bool:
+    """Ask at a terminal; without one (cron, CI, a pipe) the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    return click.confirm(f"Файл «{path}» уже существует. Заменить его демо-базой?", default=False)
+
+
+@cli.command(short_help="Проверить целостность и версию базы.",
+             help="Проверить базу: целостность SQLite, внешние ключи, версию схемы, число записей.")
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def check(ctx: click.Context, db_path: Path | None) -> None:
+    from rcro_tui.db.check import check_database
+
+    report = check_database(_db(ctx, db_path))
+    click.echo(f"База: {report.path}\nСхема: {report.schema}")
+    for table, rows in report.counts.items():
+        click.echo(f"  {table}: {rows}")
+    if report.ok:
+        click.echo("Проверка пройдена: ошибок нет.")
+        return
+    for problem in report.problems:
+        click.echo(f"Ошибка: {problem}", err=True)
+    raise UserError(f"Найдено ошибок: {len(report.problems)}.")
+
+
+@cli.command(short_help="Напечатать таблицу (мероприятия, сеть, этапы…).",
+             help="Напечатать таблицу: agenda (ближайшие), year (учебный год), districts, "
+                  "organizations, programs, memberships, competitions, stages, entries, "
+                  "visibility, feed-tokens.")
+@click.argument("table", metavar="ТАБЛИЦА")
+@db_option()
+@click.option("--format", "fmt", default="simple", show_default=True,
+              type=click.Choice(["simple", "plain", "grid", "markdown", "tsv"]),
+              help="Вид текстовой таблицы.")
+@click.option("--year", metavar="ГГГГ/ГГГГ", help="Учебный год для year (по умолчанию текущий).")
+@click.option("--since", metavar="ДД.ММ.ГГГГ", help="С какой даты для agenda (по умолчанию сегодня).")
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def show(ctx: click.Context, table: str, db_path: Path | None, fmt: str, year: str | None,
+         since: str | None) -> None:
+    from rcro_tui.db.connection import open_database
+    from rcro_tui.exports.text import render
+
+    view_of = _view_builder(table, year, since)
+    db = open_database(_db(ctx, db_path), create=False)
+    try:
+        click.echo(render(view_of(db), fmt), nl=False)
+    finally:
+        db.close()
+
+
+def _view_builder(table: str, year: str | None, since: str | None):
+    """The function that builds the named table, or a UserError listing the names."""
+    from rcro_tui.db import views
+    from rcro_tui.sections import ALL_TABLES
+
+    if table == "agenda":
+        day: date = parse_date(since, field="--since") if since else today_in_region()
+        return lambda db: views.agenda(db, day)
+    if table == "year":
+        academic = AcademicYear.parse(year) if year else AcademicYear.containing(today_in_region())
+        return lambda db: views.year_events(db, academic)
+    if table in ALL_TABLES:
+        return ALL_TABLES[table].build
+    names = ", ".join(["agenda", "year", *ALL_TABLES])
+    raise UserError(f"Нет таблицы «{table}». Есть: {names}.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: Russian one-line errors and exit codes instead of tracebacks."""
+    try:
+        cli.main(args=argv, prog_name="rcro-tui", standalone_mode=False)
+    except UserError as error:
+        click.echo(f"Ошибка: {error.message}", err=True)
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("\nОтменено.", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        click.echo(f"Ошибка: {usage_error_text(error)}", err=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,44 @@
+"""The opening screen: upcoming events, soonest first."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from rcro_tui.db.views import agenda
+from rcro_tui.screens.event_detail import EventDetailScreen
+from rcro_tui.screens.keys import bind
+from rcro_tui.screens.view_table import ViewTable
+
+
+class SectionScreen(Screen[None]):
+    """What every section shares: the header, the footer, reloading and opening events."""
+
+    BINDINGS = [bind("r", "reload", "Обновить")]
+
+    def compose_frame(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+
+    def action_reload(self) -> None:
+        for table in self.query(ViewTable):
+            table.reload()
+
+    def open_event(self, event_id: int) -> None:
+        self.app.push_screen(EventDetailScreen(self.app.db_path, event_id))
+
+
+class AgendaScreen(SectionScreen):
+    """«Ближайшие»: what happens from today on, with date, time, format, host and district."""
+
+    TITLE = "Ближайшие мероприятия"
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        since = self.app.today
+        yield ViewTable(self.app.db_path, lambda db: agenda(db, since), id="agenda")
+        yield Footer()
+
+    @on(ViewTable.Opened)
+    def _opened(self, message: ViewTable.Opened) -> None:
+        self.open_event(int(message.key))

@@ -1,0 +1,49 @@
+"""A modal with one event: every field, its agenda and its audience."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.markup import escape
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from rcro_tui.db.event_detail import EventDetail, event_detail
+from rcro_tui.screens.data import reading
+from rcro_tui.screens.keys import bind
+
+
+def detail_markup(detail: EventDetail) -> str:
+    """The detail as Rich markup (values escaped: titles contain [brackets] sometimes)."""
+    lines = [f"[b]{escape(detail.title)}[/b]", ""]
+    width = max((len(label) for label, _ in detail.fields), default=0)
+    for label, value in detail.fields:
+        lines.append(f"[$text-muted]{label:<{width}}[/]  {escape(value)}")
+    if detail.agenda:
+        lines += ["", "[b]Программа[/b]", *(escape(item) for item in detail.agenda)]
+    if detail.audience:
+        lines += ["", "[b]Целевая аудитория[/b]", *(f"• {escape(item)}" for item in detail.audience)]
+    return "\n".join(lines)
+
+
+class EventDetailScreen(ModalScreen[None]):
+    """Opened with Enter on an event anywhere; Esc closes it."""
+
+    BINDINGS = [bind("escape,q", "dismiss", "Закрыть")]
+
+    def __init__(self, db_path: Path, event_id: int) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.event_id = event_id
+
+    def compose(self) -> ComposeResult:
+        with reading(self.db_path) as db:
+            detail = event_detail(db, self.event_id)
+        with VerticalScroll(id="event-detail"):
+            yield Static(detail_markup(detail), id="event-detail-text")
+        yield Footer()
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

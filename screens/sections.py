@@ -1,0 +1,57 @@
+"""«Сеть», «Отборы», «Публикация»: the tables the database holds for each, one tab per table.
+
+Their editors and workflows come with the section's own issue; until then each shows,
+read-only, everything the database has for it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from rcro_tui.sections import NETWORK_TABLES, PUBLISH_TABLES, STAGE_TABLES, Table
+from rcro_tui.screens.agenda import SectionScreen
+from rcro_tui.screens.keys import bind
+from rcro_tui.screens.view_table import ViewTable
+
+
+class TabbedSectionScreen(SectionScreen):
+    """A section made of several read-only tables; [ and ] switch tabs."""
+
+    TABLES: tuple[Table, ...] = ()
+    BINDINGS = [
+        bind("[", "tab(-1)", "Пред. вкладка", key_display="["),
+        bind("]", "tab(1)", "След. вкладка", key_display="]"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_frame()
+        with TabbedContent():
+            for table in self.TABLES:
+                with TabPane(table.label, id=f"tab-{table.name}"):
+                    yield ViewTable(self.app.db_path, table.build, openable=False,
+                                    id=f"table-{table.name}")
+        yield Footer()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        names = [f"tab-{table.name}" for table in self.TABLES]
+        current = names.index(tabs.active) if tabs.active in names else 0
+        tabs.active = names[(current + step) % len(names)]
+        self.query_one(f"#table-{self.TABLES[names.index(tabs.active)].name}").query_one(
+            "DataTable").focus()
+
+
+class NetworkScreen(TabbedSectionScreen):
+    TITLE = "Сеть"
+    TABLES = NETWORK_TABLES
+
+
+class StagesScreen(TabbedSectionScreen):
+    TITLE = "Отборы"
+    TABLES = STAGE_TABLES
+
+
+class PublishScreen(TabbedSectionScreen):
+    TITLE = "Публикация"
+    TABLES = PUBLISH_TABLES

@@ -1,0 +1,138 @@
+"""A DataTable that shows one `TableView`, loaded in a thread, with its title and empty message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Label, Static
+
+from rcro_tui.db.views import TableView
+from rcro_tui.screens.data import reading
+
+WIDE_COLUMN = 48
+"""Long titles are cut to this width in lists; the detail view shows them whole."""
+
+
+class RowTable(DataTable):
+    """A DataTable whose keys are described in Russian, with Enter (open) in the footer."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Открыть"),
+        Binding("up,k,л", "cursor_up", "Строка вверх", show=False),
+        Binding("down,j,о", "cursor_down", "Строка вниз", show=False),
+        Binding("right", "cursor_right", "Вправо", show=False),
+        Binding("left", "cursor_left", "Влево", show=False),
+        Binding("pageup", "page_up", "Страница вверх", show=False),
+        Binding("pagedown", "page_down", "Страница вниз", show=False),
+        Binding("home,ctrl+home", "scroll_top", "В начало", show=False),
+        Binding("end,ctrl+end", "scroll_bottom", "В конец", show=False),
+    ]
+
+    openable = True
+    """Whether Enter opens the row; where nothing opens, Enter is not offered."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_cursor" and not self.openable:
+            return False
+        return super().check_action(action, parameters)
+
+
+class ViewTable(Vertical):
+    """Shows what `build(db)` returns; `reload()` reads it again without blocking the screen."""
+
+    DEFAULT_CSS = """
+    ViewTable { height: 1fr; }
+    ViewTable > .view-title { text-style: bold; padding: 0 1; width: 1fr; }
+    ViewTable > DataTable { height: 1fr; }
+    ViewTable > .view-empty { padding: 1 2; color: $text-muted; }
+    """
+
+    @dataclass
+    class Loaded(Message):
+        """Posted when a view arrives from the database thread."""
+
+        table: "ViewTable"
+        view: TableView
+
+    @dataclass
+    class Opened(Message):
+        """Enter on a row: `key` is the database key of the row."""
+
+        table: "ViewTable"
+        key: int | str
+
+    def __init__(self, db_path: Path, build: Callable[[Database], TableView], *,
+                 openable: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.db_path = db_path
+        self.build = build
+        self.openable = openable
+        self.view: TableView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("Загрузка…", classes="view-title")
+        table = RowTable(cursor_type="row", zebra_stripes=True)
+        table.openable = self.openable
+        yield table
+        yield Static("", classes="view-empty")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="view-load")
+    def reload(self) -> None:
+        with reading(self.db_path) as db:
+            view = self.build(db)
+        self.post_message(self.Loaded(self, view))
+
+    @on(Loaded)
+    def _show(self, message: Loaded) -> None:
+        if message.table is not self:
+            return
+        message.stop()
+        self.view = view = message.view
+        self.query_one(".view-title", Label).update(f"{view.title} — {len(view.rows)}")
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for index, column in enumerate(view.columns):
+            wide = index == _widest(view)
+            table.add_column(column, key=str(index), width=WIDE_COLUMN if wide else None)
+        for key, row in zip(view.keys, view.rows):
+            table.add_row(*row, key=str(key))
+        empty = self.query_one(".view-empty", Static)
+        empty.update(view.empty if not view.rows else "")
+        empty.display = not view.rows
+        table.display = bool(view.rows)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.view is None or event.row_key.value is None:
+            return
+        key = self.view.keys[self.view.keys.index(_typed(self.view, event.row_key.value))]
+        self.post_message(self.Opened(self, key))
+
+
+def _widest(view: TableView) -> int:
+    """The column whose text runs longest (a title): only that one is cut to fit the screen."""
+    if not view.rows:
+        return -1
+    lengths = [max(len(row[i]) for row in view.rows) for i in range(len(view.columns))]
+    widest = max(range(len(lengths)), key=lengths.__getitem__)
+    return widest if lengths[widest] > WIDE_COLUMN else -1
+
+
+def _typed(view: TableView, text: str) -> int | str:
+    """Row keys travel as strings in DataTable; give back the view's own key."""
+    for key in view.keys:
+        if str(key) == text:
+            return key
+    return text
