@@ -133,14 +133,14 @@ def entries(db: Database) -> TableView:
 
 
 def feed_tokens(db: Database) -> TableView:
-    """Private feed tokens, masked: the full token is a secret URL and is not shown on screen."""
-    view = TableView("Закрытые ленты организаций", ("Организация", "Токен", "Выдан", "Статус"),
+    """Private feed tokens, hidden: a token is the secret part of a URL and never shown on screen."""
+    view = TableView("Закрытые ленты организаций", ("Организация", "Выдан", "Статус"),
                      empty="Закрытых лент пока нет.")
     for row in db.query("""
         SELECT t.*, o.name FROM feed_tokens t JOIN organizations o ON o.id = t.organization_id
         ORDER BY o.name, t.id"""):
         status = f"отозван {row['revoked_at'][:10]}" if row["revoked_at"] else "действует"
-        view.rows.append((row["name"], row["token"][:4] + "…", _day(row["created_at"][:10]),
+        view.rows.append((row["name"], _day(row["created_at"][:10]),
                           status))
         view.keys.append(row["id"])
     return view

@@ -1,0 +1,72 @@
+"""SVG snapshots of every screen at 80×24, the smallest terminal a coordinator may have.
+
+Update after an intended change: `python3 dev.py test tests/test_snapshots.py --snapshot-update`,
+then look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SIZE = (80, 24)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("keys", [(), ("2",), ("3",), ("4",), ("5",)],
+                         ids=["agenda", "calendar", "network", "stages", "publish"])
+def test_section(snap_compare, make_app, keys):
+    async def go(pilot):
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
+
+
+def test_network_organizations_tab(snap_compare, make_app):
+    async def go(pilot):
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("]")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
+
+
+def test_event_detail(snap_compare, make_app):
+    async def go(pilot):
+        await pilot.press("2")
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("p")
+        await settle(pilot)
+        table = pilot.app.screen.query_one("DataTable")
+        view = pilot.app.screen.query_one("ViewTable").view
+        table.move_cursor(row=next(i for i, r in enumerate(view.rows) if r[0] == "19.04.2022"))
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
+
+
+def test_help(snap_compare, make_app):
+    async def go(pilot):
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
+
+
+def test_command_palette(snap_compare, make_app):
+    async def go(pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
