@@ -70,11 +70,11 @@ def check_location(path: Path, *, create: bool) -> None:
         raise DatabaseError(f"«{path}» — это папка, а не файл базы: укажите путь к файлу, "
                             "например --db ~/rcro.sqlite.")
     if not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseError(f"База «{path}»: папка «{path.parent}» не существует — "
+                                f"создайте её (mkdir -p {path.parent}) или укажите другой путь --db.")
         if not create:
             raise DatabaseError(f"Файл базы «{path}» не найден: проверьте путь (--db или RCRO_DB).")
-        if not path.parent.is_dir():
-            raise DatabaseError(f"Папка «{path.parent}» не существует: создайте её "
-                                f"(mkdir -p {path.parent}) или укажите другой путь --db.")
         if not os.access(path.parent, os.W_OK):
             raise DatabaseError(f"В папку «{path.parent}» нельзя писать: выберите другую "
                                 "папку для базы или попросите администратора дать права.")

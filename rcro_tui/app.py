@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
@@ -26,6 +27,9 @@ SECTIONS = {
     "publish": ("5", "Публикация", PublishScreen),
 }
 
+SECTION_KEYS = Binding.Group("Разделы", compact=True)
+"""The five section keys share one footer label: «1 2 3 4 5 Разделы»."""
+
 RCRO_THEME = Theme(
     name="rcro", dark=True, primary="#3b82c4", secondary="#5fa8d3", accent="#f2b134",
     warning="#f2b134", error="#e05d5d", success="#5bb56a", background="#101820",
@@ -40,11 +44,11 @@ class RcroApp(App[None]):
     MODES = {mode: screen for mode, (_, _, screen) in SECTIONS.items()}
     DEFAULT_MODE = "agenda"
     BINDINGS = [
-        *(bind(key, f"switch_mode('{mode}')", label)
+        *(bind(key, f"switch_mode('{mode}')", label, group=SECTION_KEYS)
           for mode, (key, label, _) in SECTIONS.items()),
-        bind("f1,question_mark", "help", "Справка", key_display="F1"),
+        bind("f1,question_mark", "help", "Справка"),
         bind("ctrl+p", "command_palette", "Команды", show=False, priority=True),
-        bind("q,f10", "quit", "Выход", key_display="q"),
+        bind("q,f10", "quit", "Выход"),
     ]
 
     def __init__(self, db_path: Path, user: str, *, today: date | None = None) -> None:
@@ -57,7 +61,14 @@ class RcroApp(App[None]):
         self.register_theme(RCRO_THEME)
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
-        self.sub_title = f"{_home_relative(self.db_path)} · {self.user} · {year} уч. год"
+        self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+
+    def get_key_display(self, binding: Binding) -> str:
+        """«F1» and «F10» as printed on keyboards (Textual writes «f1»)."""
+        key = binding.key
+        if binding.key_display is None and key[:1] == "f" and key[1:].isdigit():
+            return key.upper()
+        return super().get_key_display(binding)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -89,9 +100,3 @@ class RcroApp(App[None]):
         yield SystemCommand("Выход", "Закрыть приложение (q)", self.exit)
 
 
-def _home_relative(path: Path) -> str:
-    """The database path as a person reads it: ~/… where it lies under the home folder."""
-    try:
-        return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
-    except ValueError:
-        return str(path)

@@ -16,7 +16,7 @@ from rcro_tui.screens.view_table import ViewTable
 class SectionScreen(Screen[None]):
     """What every section shares: the header, the footer, reloading and opening events."""
 
-    BINDINGS = [bind("r", "reload", "Обновить")]
+    BINDINGS = [bind("r", "reload", "Обновить", show=False)]
 
     def compose_frame(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")

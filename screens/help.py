@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -12,34 +14,39 @@ from textual.widgets import Footer, Static
 from rcro_tui.screens.keys import TWIN, bind
 
 _RUSSIAN_TWINS = set(TWIN.values())
-ALWAYS = [
-    ("↑ ↓ (j k)", "строка вверх / вниз"),
-    ("PgUp PgDn", "страница вверх / вниз"),
-    ("Home End", "в начало / в конец"),
-    ("Tab Shift+Tab", "следующий / предыдущий элемент"),
-]
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+ALWAYS = [("Tab Shift+Tab", "Следующий / предыдущий элемент")]
 
 
 def key_rows(app: App, screen: Screen) -> list[tuple[str, str]]:
-    """(keys, description) for each action with a description, keys of one action joined."""
+    """(keys, description) for each of our actions, keys of one action joined, focused first.
+
+    Textual's own bindings (English, generic: focus next, copy…) are left out; the ones a
+    coordinator needs are in ALWAYS, in Russian.
+    """
     by_action: dict[tuple[str, str], list[str]] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.description or key in _RUSSIAN_TWINS:
+        if not _CYRILLIC.search(binding.description) or key in _RUSSIAN_TWINS:
             continue
         display = app.get_key_display(binding) if binding.key_display else _key_name(key)
         by_action.setdefault((binding.action, binding.description), []).append(display)
     rows = [(" ".join(dict.fromkeys(keys)), description)
             for (_, description), keys in by_action.items()]
-    return sorted(rows, key=lambda row: row[1]) + ALWAYS
+    return rows + ALWAYS
 
 
 def _key_name(key: str) -> str:
-    names = {"enter": "Enter", "escape": "Esc", "ctrl+p": "Ctrl+P", "f1": "F1", "f10": "F10",
-             "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]"}
-    if key in names:
-        return names[key]
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + _key_name(key[5:])
     return key.upper() if key.startswith("f") and key[1:].isdigit() else key
+
+
+KEY_NAMES = {"enter": "Enter", "escape": "Esc", "question_mark": "?", "left_square_bracket": "[",
+             "right_square_bracket": "]", "up": "↑", "down": "↓", "left": "←", "right": "→",
+             "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End", }
 
 
 def help_text(rows: list[tuple[str, str]]) -> Text:

@@ -26,8 +26,9 @@ def both_layouts(keys: str) -> str:
 
 
 def bind(keys: str, action: str, description: str, *, show: bool = True,
-         key_display: str | None = None, priority: bool = False) -> Binding:
+         key_display: str | None = None, priority: bool = False,
+         group: Binding.Group | None = None) -> Binding:
     """A Binding with a Russian description, an id (for keymaps) and both layouts' letters."""
     binding_id = re.sub(r"\W+", "_", action.replace("app.", "")).strip("_")
     return Binding(both_layouts(keys), action, description, show=show, priority=priority,
-                   key_display=key_display, id=binding_id)
+                   key_display=key_display, id=binding_id, group=group)

@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Label, Static
 from rcro_tui.db.views import TableView
 from rcro_tui.screens.data import reading
 
-WIDE_COLUMN = 48
-"""Long titles are cut to this width in lists; the detail view shows them whole."""
+SHORT_COLUMN = 12
+"""Columns up to this width (dates, times, formats) are never cut."""
+NARROWEST_LONG = 10
+"""A long column (a title, an official name) is cut, but never below this; Enter shows it whole."""
 
 
 class RowTable(DataTable):
@@ -94,19 +96,29 @@ class ViewTable(Vertical):
         self.post_message(self.Loaded(self, view))
 
     @on(Loaded)
-    def _show(self, message: Loaded) -> None:
+    def _loaded(self, message: Loaded) -> None:
         if message.table is not self:
             return
         message.stop()
-        self.view = view = message.view
+        self.view = message.view
+        self._show(message.view)
+
+    def on_resize(self) -> None:
+        if self.view is not None:
+            self._show(self.view)
+
+    def _show(self, view: TableView) -> None:
         self.query_one(".view-title", Label).update(f"{view.title} — {len(view.rows)}")
         table = self.query_one(DataTable)
+        cursor = table.cursor_row
         table.clear(columns=True)
+        widths = column_widths(view, self.size.width)
         for index, column in enumerate(view.columns):
-            wide = index == _widest(view)
-            table.add_column(column, key=str(index), width=WIDE_COLUMN if wide else None)
+            table.add_column(column, key=str(index), width=widths[index])
         for key, row in zip(view.keys, view.rows):
             table.add_row(*row, key=str(key))
+        if view.rows:
+            table.move_cursor(row=min(cursor, len(view.rows) - 1))
         empty = self.query_one(".view-empty", Static)
         empty.update(view.empty if not view.rows else "")
         empty.display = not view.rows
@@ -121,13 +133,27 @@ class ViewTable(Vertical):
         self.post_message(self.Opened(self, key))
 
 
-def _widest(view: TableView) -> int:
-    """The column whose text runs longest (a title): only that one is cut to fit the screen."""
+def column_widths(view: TableView, screen_width: int) -> list[int | None]:
+    """Short columns (dates, times, formats) keep their width; long ones share what is left.
+
+    Keeps the date, time and format of an event on screen at 80 columns instead of letting
+    long titles and official names push them off to the right.
+    """
     if not view.rows:
-        return -1
-    lengths = [max(len(row[i]) for row in view.rows) for i in range(len(view.columns))]
-    widest = max(range(len(lengths)), key=lengths.__getitem__)
-    return widest if lengths[widest] > WIDE_COLUMN else -1
+        return [None] * len(view.columns)
+    natural = [max(len(view.columns[i]), *(len(row[i]) for row in view.rows))
+               for i in range(len(view.columns))]
+    long = [i for i, width in enumerate(natural) if width > SHORT_COLUMN]
+    room = screen_width - 2 - sum(natural[i] + 2 for i in range(len(natural)) if i not in long)
+    room -= 2 * len(long)
+    wanted = sum(natural[i] for i in long)
+    widths: list[int | None] = [None] * len(natural)
+    if wanted > room:
+        spare = max(0, room - NARROWEST_LONG * len(long))
+        excess = sum(natural[i] - NARROWEST_LONG for i in long)
+        for i in long:
+            widths[i] = NARROWEST_LONG + spare * (natural[i] - NARROWEST_LONG) // excess
+    return widths
 
 
 def _typed(view: TableView, text: str) -> int | str:

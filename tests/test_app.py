@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.widgets import DataTable, TabbedContent
 
 from rcro_tui.screens.agenda import AgendaScreen
@@ -12,6 +14,7 @@ from rcro_tui.screens.sections import NetworkScreen, PublishScreen, StagesScreen
 from rcro_tui.screens.view_table import ViewTable
 
 SIZE = (80, 24)
+TODAY = datetime(2026, 11, 23).date()
 
 
 async def settle(pilot) -> None:
@@ -33,9 +36,11 @@ async def test_opens_on_upcoming_events_with_header(make_app):
         assert isinstance(app.screen, AgendaScreen)
         rows = shown_rows(app.screen)
         assert len(rows) > 20
-        dates = [row[0][6:10] + row[0][3:5] + row[0][0:2] for row in rows]
-        assert min(dates) >= "20261123" or rows[0][0].endswith("2026")
-        assert app.sub_title == "~/demo.sqlite · ivanova · 2026/2027 уч. год"
+        last_days = [datetime.strptime(row[0][-10:], "%d.%m.%Y").date() for row in rows]
+        assert min(last_days) >= TODAY, "nothing that ended before today"
+        firsts = [datetime.strptime(row[0][:10], "%d.%m.%Y").date() for row in rows]
+        assert firsts == sorted(firsts), "soonest first"
+        assert app.sub_title == "demo.sqlite · ivanova · 2026/2027 уч. год"
         assert app.screen.title == "Ближайшие мероприятия"
 
 
@@ -63,7 +68,7 @@ async def test_calendar_moves_between_academic_years(make_app):
         view = app.screen.query_one(ViewTable).view
         assert view.title.endswith("2021/2022 учебный год")
         assert any(row[0] == "19.04.2022" and row[1] == "14:00–17:00" for row in view.rows)
-        await pilot.press("т")  # «t» in the Russian layout: back to the current year
+        await pilot.press("е")  # the «t» key in the Russian layout: back to the current year
         await settle(pilot)
         assert app.screen.query_one(ViewTable).view.title.endswith("2026/2027 учебный год")
 

@@ -75,7 +75,7 @@ def test_opening_twice_applies_nothing_twice(tmp_path):
 
 def test_missing_folder(tmp_path):
     path = tmp_path / "no" / "such" / "db.sqlite"
-    with pytest.raises(DatabaseError, match=f"Папка «{path.parent}» не существует"):
+    with pytest.raises(DatabaseError, match=f"папка «{path.parent}» не существует"):
         open_database(path)
     assert not path.parent.exists()
 
