@@ -23,7 +23,7 @@ class CheckReport:
 
 
 COUNTED = ("districts", "organizations", "programs", "memberships", "events", "competitions",
-           "stages", "entries", "users", "changes")
+           "stages", "entries", "holidays", "users", "changes")
 
 
 def check_database(path: Path) -> CheckReport:

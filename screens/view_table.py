@@ -17,8 +17,10 @@ from textual.widgets import DataTable, Label, Static
 from rcro_tui.db.views import TableView
 from rcro_tui.screens.data import reading
 
-SHORT_COLUMN = 12
-"""Columns up to this width (dates, times, formats) are never cut."""
+SHORT_COLUMN = 21
+"""Columns up to this width (date spans «23.11.2026–27.11.2026», times, formats) are never cut."""
+OTHER_LONG = 16
+"""What a long column beside the title (an organiser, a district) asks for before the title."""
 NARROWEST_LONG = 10
 """A long column (a title, an official name) is cut, but never below this; Enter shows it whole."""
 
@@ -136,8 +138,9 @@ class ViewTable(Vertical):
 def column_widths(view: TableView, screen_width: int) -> list[int | None]:
     """Short columns (dates, times, formats) keep their width; long ones share what is left.
 
-    Keeps the date, time and format of an event on screen at 80 columns instead of letting
-    long titles and official names push them off to the right.
+    The longest column (an event's title) gets at least a third of the screen, the other
+    long ones (organiser, district) what remains; past the right edge the table scrolls, and
+    Enter shows everything whole.
     """
     if not view.rows:
         return [None] * len(view.columns)
@@ -146,13 +149,16 @@ def column_widths(view: TableView, screen_width: int) -> list[int | None]:
     long = [i for i, width in enumerate(natural) if width > SHORT_COLUMN]
     room = screen_width - 2 - sum(natural[i] + 2 for i in range(len(natural)) if i not in long)
     room -= 2 * len(long)
-    wanted = sum(natural[i] for i in long)
-    widths: list[int | None] = [None] * len(natural)
-    if wanted > room:
-        spare = max(0, room - NARROWEST_LONG * len(long))
-        excess = sum(natural[i] - NARROWEST_LONG for i in long)
-        for i in long:
-            widths[i] = NARROWEST_LONG + spare * (natural[i] - NARROWEST_LONG) // excess
+    widths: list[int | None] = list(natural)
+    if not long or sum(natural[i] for i in long) <= room:
+        return widths
+    widest = max(long, key=natural.__getitem__)
+    others = [i for i in long if i != widest]
+    wanted = sum(min(natural[i], OTHER_LONG) for i in others)
+    widths[widest] = min(natural[widest], max(screen_width // 3, room - wanted))
+    share = max(NARROWEST_LONG, (room - widths[widest]) // max(1, len(others)))
+    for i in others:
+        widths[i] = min(natural[i], share)
     return widths
 
 
