@@ -26,6 +26,11 @@ class TableView:
     keys: list[int | str] = field(default_factory=list)
     empty: str = "Нет данных."
 
+    def add(self, key: int | str, *cells: str) -> None:
+        """Append one row of display strings and the key of the database row behind it."""
+        self.rows.append(tuple(cells))
+        self.keys.append(key)
+
 
 def event_when(start_at: str, end_at: str) -> tuple[str, str]:
     """The «Дата» and «Время» cells of an event: («19.04.2022», «14:00–17:00»)."""
@@ -67,9 +72,8 @@ def agenda(db: Database, since: date, limit: int = 500) -> TableView:
         empty="Предстоящих мероприятий нет. Демо-база: rcro-tui demo.")
     for row in rows:
         day, time = event_when(row["start_at"], row["end_at"])
-        view.rows.append((day, time, event_title(row["title"], row["status"]),
-                          EventFormat.label_of(row["format"]), row["host"], row["district"]))
-        view.keys.append(row["id"])
+        view.add(row["id"], day, time, event_title(row["title"], row["status"]),
+                          EventFormat.label_of(row["format"]), row["host"], row["district"])
     return view
 
 
@@ -84,11 +88,10 @@ def year_events(db: Database, year: AcademicYear) -> TableView:
         empty=f"На {year.label()} мероприятий нет.")
     for row in rows:
         day, time = event_when(row["start_at"], row["end_at"])
-        view.rows.append((day, time, row["title"], EventKind.label_of(row["kind"]),
+        view.add(row["id"], day, time, row["title"], EventKind.label_of(row["kind"]),
                           EventFormat.label_of(row["format"]),
                           EventStatus.label_of(row["status"]),
-                          Visibility.label_of(row["visibility"]), row["program"]))
-        view.keys.append(row["id"])
+                          Visibility.label_of(row["visibility"]), row["program"])
     return view
 
 

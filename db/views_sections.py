@@ -38,8 +38,8 @@ def districts(db: Database) -> TableView:
               AND COALESCE(m.district_id, o.district_id) = d.id) AS hubs
         FROM districts d ORDER BY d.sort_order, d.name"""):
         hubs = str(row["hubs"]) if row["hubs"] else "нет опорной школы"
-        view.rows.append((row["name"], DistrictKind.label_of(row["kind"]), str(row["orgs"]), hubs))
-        view.keys.append(row["id"])
+        view.add(row["id"], row["name"], DistrictKind.label_of(row["kind"]), str(row["orgs"]),
+                 hubs)
     return view
 
 
@@ -50,8 +50,7 @@ def organizations(db: Database) -> TableView:
         SELECT o.id, o.name, o.kind, COALESCE(d.name, '') AS district FROM organizations o
         LEFT JOIN districts d ON d.id = o.district_id
         ORDER BY d.sort_order IS NULL, d.sort_order, o.name"""):
-        view.rows.append((row["name"], OrgKind.label_of(row["kind"]), row["district"]))
-        view.keys.append(row["id"])
+        view.add(row["id"], row["name"], OrgKind.label_of(row["kind"]), row["district"])
     return view
 
 
@@ -62,10 +61,9 @@ def programs(db: Database) -> TableView:
         SELECT p.*, (SELECT count(DISTINCT organization_id) FROM memberships m
                      WHERE m.program_id = p.id AND m.status = 'approved') AS members
         FROM programs p ORDER BY p.start_date IS NULL, p.start_date, p.name"""):
-        view.rows.append((row["name"], ProgramKind.label_of(row["kind"]),
+        view.add(row["id"], row["name"], ProgramKind.label_of(row["kind"]),
                           _span(row["start_date"], row["end_date"]), row["coordinator"],
-                          str(row["members"])))
-        view.keys.append(row["id"])
+                          str(row["members"]))
     return view
 
 
@@ -77,10 +75,9 @@ def memberships(db: Database) -> TableView:
         SELECT m.*, o.name AS org, COALESCE(NULLIF(p.short_name, ''), p.name) AS program
         FROM memberships m JOIN organizations o ON o.id = m.organization_id
         JOIN programs p ON p.id = m.program_id ORDER BY p.name, m.role, o.name"""):
-        view.rows.append((row["org"], row["program"], Role.label_of(row["role"]),
+        view.add(row["id"], row["org"], row["program"], Role.label_of(row["role"]),
                           MembershipStatus.label_of(row["status"]), _day(row["applied_on"]),
-                          _day(row["decided_on"]), row["decision_doc"]))
-        view.keys.append(row["id"])
+                          _day(row["decided_on"]), row["decision_doc"])
     return view
 
 
@@ -90,10 +87,9 @@ def competitions(db: Database) -> TableView:
     for row in db.query("""
         SELECT c.*, (SELECT count(*) FROM stages s WHERE s.competition_id = c.id) AS stage_count
         FROM competitions c ORDER BY c.academic_year DESC, c.title"""):
-        view.rows.append((row["title"], str(AcademicYear(row["academic_year"])),
+        view.add(row["id"], row["title"], str(AcademicYear(row["academic_year"])),
                           str(row["stage_count"]), grades_label(row["grades_from"], row["grades_to"]),
-                          HighRatedList.label_of(row["high_rated"]) if row["high_rated"] else ""))
-        view.keys.append(row["id"])
+                          HighRatedList.label_of(row["high_rated"]) if row["high_rated"] else "")
     return view
 
 
@@ -106,10 +102,9 @@ def stages(db: Database) -> TableView:
           (SELECT count(*) FROM entries en WHERE en.stage_id = s.id) AS entry_count
         FROM stages s JOIN competitions c ON c.id = s.competition_id
         ORDER BY c.academic_year DESC, c.title, s.position"""):
-        view.rows.append((row["title"], row["name"], StageLevel.label_of(row["level"]),
+        view.add(row["id"], row["title"], row["name"], StageLevel.label_of(row["level"]),
                           _span(row["start_date"], row["end_date"]), str(row["sessions"]),
-                          str(row["entry_count"])))
-        view.keys.append(row["id"])
+                          str(row["entry_count"]))
     return view
 
 
@@ -125,10 +120,9 @@ def entries(db: Database) -> TableView:
         LEFT JOIN organizations o ON o.id = en.organization_id
         ORDER BY c.academic_year DESC, c.title, s.position, en.score DESC, en.participant_name"""):
         score = "" if row["score"] is None else f"{row['score']:g}"
-        view.rows.append((row["participant_name"], str(row["grade"] or ""), row["org"],
+        view.add(row["id"], row["participant_name"], str(row["grade"] or ""), row["org"],
                           row["stage"], score, EntryResult.label_of(row["result"]),
-                          EntryStatus.label_of(row["status"])))
-        view.keys.append(row["id"])
+                          EntryStatus.label_of(row["status"]))
     return view
 
 
@@ -140,9 +134,8 @@ def feed_tokens(db: Database) -> TableView:
         SELECT t.*, o.name FROM feed_tokens t JOIN organizations o ON o.id = t.organization_id
         ORDER BY o.name, t.id"""):
         status = f"отозван {row['revoked_at'][:10]}" if row["revoked_at"] else "действует"
-        view.rows.append((row["name"], _day(row["created_at"][:10]),
-                          status))
-        view.keys.append(row["id"])
+        view.add(row["id"], row["name"], _day(row["created_at"][:10]),
+                          status)
     return view
 
 
@@ -157,7 +150,6 @@ def visibility_by_year(db: Database) -> TableView:
         per_year = counts.setdefault(year, {})
         per_year[row["visibility"]] = per_year.get(row["visibility"], 0) + row["n"]
     for year in sorted(counts, reverse=True):
-        view.rows.append((str(AcademicYear(year)),
-                          *[str(counts[year].get(v.value, 0)) for v in Visibility]))
-        view.keys.append(year)
+        view.add(year, str(AcademicYear(year)),
+                          *[str(counts[year].get(v.value, 0)) for v in Visibility])
     return view

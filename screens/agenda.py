@@ -32,7 +32,7 @@ class SectionScreen(Screen[None]):
 class AgendaScreen(SectionScreen):
     """«Ближайшие»: what happens from today on, with date, time, format, host and district."""
 
-    TITLE = "Ближайшие мероприятия"
+    TITLE = "Ближайшие"
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         since = self.app.today

@@ -41,7 +41,7 @@ async def test_opens_on_upcoming_events_with_header(make_app):
         firsts = [datetime.strptime(row[0][:10], "%d.%m.%Y").date() for row in rows]
         assert firsts == sorted(firsts), "soonest first"
         assert app.sub_title == "demo.sqlite · ivanova · 2026/2027 уч. год"
-        assert app.screen.title == "Ближайшие мероприятия"
+        assert app.screen.title == "Ближайшие"
 
 
 async def test_digits_switch_sections(make_app):
