@@ -131,8 +131,7 @@ class ViewTable(Vertical):
         event.stop()
         if self.view is None or event.row_key.value is None:
             return
-        key = self.view.keys[self.view.keys.index(_typed(self.view, event.row_key.value))]
-        self.post_message(self.Opened(self, key))
+        self.post_message(self.Opened(self, _typed(self.view, event.row_key.value)))
 
 
 def column_widths(view: TableView, screen_width: int) -> list[int | None]:
