@@ -20,6 +20,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MEMORY = ":memory:"
 
 
+def fold_text(value: str | None) -> str:
+    """SQL `fold(x)`: lower case with «ё» as «е» (SQLite's own lower() knows only ASCII)."""
+    return (value or "").lower().replace("ё", "е")
+
+
 def connect(path: str | Path, *, wal: bool = True) -> Database:
     """A configured connection to an existing, already upgraded database (cheap: for threads).
 
@@ -30,6 +35,7 @@ def connect(path: str | Path, *, wal: bool = True) -> Database:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function("fold", 1, fold_text, deterministic=True)
     if wal and str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

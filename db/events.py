@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from rcro_tui.errors import InputError
 from rcro_tui.model import Attendance, EventFormat, EventKind, EventStatus, Visibility
+from rcro_tui.recurrence import Recurrence
 from rcro_tui.rules import REGION_TZ_NAME, check_span, clean_text, moment_text, require_text
 from rcro_tui.db import store
 
@@ -69,6 +70,7 @@ class EventDraft:
     source: str = ""
     agenda: Sequence[AgendaPart] = field(default_factory=tuple)
     audience: Sequence[AudienceSegment] = field(default_factory=tuple)
+    recurrence: Recurrence | None = None
 
 
 def event_row(draft: EventDraft) -> dict[str, Any]:
@@ -80,6 +82,13 @@ def event_row(draft: EventDraft) -> dict[str, Any]:
     check_span(draft.start, draft.end, what=f"«{title}»")
     if draft.reg_start and draft.reg_end:
         check_span(draft.reg_start, draft.reg_end, what=f"«{title}», приём заявок")
+    if draft.reg_start and _day(draft.reg_start) > _day(draft.start):
+        raise InputError(f"«{title}»: приём заявок начинается "
+                         f"({_day(draft.reg_start):%d.%m.%Y}) позже самого мероприятия "
+                         f"({_day(draft.start):%d.%m.%Y}).")
+    if draft.recurrence and draft.recurrence.until and draft.recurrence.until < _day(draft.start):
+        raise InputError(f"«{title}»: повторение заканчивается "
+                         f"({draft.recurrence.until:%d.%m.%Y}) раньше первого раза.")
     if draft.grades and not 1 <= draft.grades[0] <= draft.grades[1] <= 11:
         raise InputError(f"«{title}»: классы {draft.grades[0]}–{draft.grades[1]} — ожидается 1–11.")
     grades = draft.grades or (None, None)
@@ -101,7 +110,13 @@ def event_row(draft: EventDraft) -> dict[str, Any]:
         "organizations_count": draft.organizations_count, "views_count": draft.views_count,
         "results_summary": clean_text(draft.results_summary, multiline=True),
         "source": clean_text(draft.source),
+        "rrule": draft.recurrence.rrule_text() if draft.recurrence else "",
+        "exdates": draft.recurrence.exdates_text() if draft.recurrence else "",
     }
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def add_event(db: Database, draft: EventDraft, *, user: str) -> int:
@@ -111,16 +126,21 @@ def add_event(db: Database, draft: EventDraft, *, user: str) -> int:
     with db.atomic():
         event_id = store.insert(db, "events", row, user=user,
                                 derive=lambda new_id: {"uid": f"event-{new_id}@{domain}"})
-        for position, part in enumerate(draft.agenda, start=1):
-            store.insert(db, "agenda_parts", {
-                "event_id": event_id, "position": position,
-                "title": require_text(part.title, field="Такт программы"),
-                "start_time": part.start_time, "end_time": part.end_time,
-                "remote": int(part.remote)}, user=user)
-        for position, segment in enumerate(draft.audience, start=1):
-            store.insert(db, "audience_segments", {
-                "event_id": event_id, "position": position,
-                "who": require_text(segment.who, field="Целевая аудитория"),
-                "attendance": Attendance(segment.attendance).value,
-                "parts": segment.parts, "note": clean_text(segment.note)}, user=user)
+        write_parts(db, event_id, draft, user=user)
     return event_id
+
+
+def write_parts(db: Database, event_id: int, draft: EventDraft, *, user: str) -> None:
+    """Insert the draft's agenda parts and audience segments, numbered from 1 (audited)."""
+    for position, part in enumerate(draft.agenda, start=1):
+        store.insert(db, "agenda_parts", {
+            "event_id": event_id, "position": position,
+            "title": require_text(part.title, field="Такт программы"),
+            "start_time": part.start_time, "end_time": part.end_time,
+            "remote": int(part.remote)}, user=user)
+    for position, segment in enumerate(draft.audience, start=1):
+        store.insert(db, "audience_segments", {
+            "event_id": event_id, "position": position,
+            "who": require_text(segment.who, field="Целевая аудитория"),
+            "attendance": Attendance(segment.attendance).value,
+            "parts": clean_text(segment.parts), "note": clean_text(segment.note)}, user=user)

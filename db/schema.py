@@ -162,6 +162,56 @@ def m002_holidays(db: Database) -> None:
     db.execute("CREATE INDEX idx_changes_at ON changes(at)")
 
 
+def _folded(expression: str) -> str:
+    """SQL that folds «ё» into «е» (FTS5's unicode61 folds case, but keeps ё and е apart)."""
+    return f"replace(replace(COALESCE({expression}, ''), 'ё', 'е'), 'Ё', 'Е')"
+
+
+_HOST_NAME = ("(SELECT o.name || ' ' || o.short_name FROM organizations o "
+              "WHERE o.id = new.host_org_id)")
+_FTS_BODY = " || ' ' || ".join(f"new.{c}" for c in ("description", "subjects", "venue",
+                                                      "results_summary"))
+_FTS_ROW = (f"INSERT INTO events_fts (rowid, title, body, org) VALUES (new.id, "
+            f"{_folded('new.title')}, {_folded(_FTS_BODY)}, {_folded(_HOST_NAME)});")
+
+_V3_STATEMENTS = [
+    "ALTER TABLE events ADD COLUMN rrule TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE events ADD COLUMN exdates TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX idx_events_end ON events(end_at)",
+    """CREATE TABLE saved_views (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, filter TEXT NOT NULL,
+        owner TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    """CREATE VIRTUAL TABLE events_fts USING fts5(
+        title, body, org, tokenize = 'unicode61 remove_diacritics 2')""",
+    f"CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN {_FTS_ROW} END",
+    f"""CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.id; {_FTS_ROW} END""",
+    """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.id; END""",
+    f"""CREATE TRIGGER events_fts_host AFTER UPDATE OF name, short_name ON organizations BEGIN
+        UPDATE events_fts SET org = {_folded("new.name || ' ' || new.short_name")}
+        WHERE rowid IN (SELECT id FROM events WHERE host_org_id = new.id); END""",
+]
+
+
+@MIGRATIONS(name="m003_search_recurrence")
+def m003_search_recurrence(db: Database) -> None:
+    """Full-text search (FTS5, kept by triggers, ё folded into е), saved views, recurrence.
+
+    `rrule` is an RFC 5545 RRULE subset (FREQ=WEEKLY|MONTHLY|YEARLY, INTERVAL, UNTIL as a
+    date, COUNT) and `exdates` the skipped days as space-separated ISO dates; `start_at` and
+    `end_at` stay the first occurrence.
+    """
+    for statement in _V3_STATEMENTS:
+        db.execute(statement)
+    db.execute("INSERT INTO events_fts (rowid, title, body, org) SELECT e.id, "
+               + ", ".join(_folded(x) for x in (
+                   "e.title", _FTS_BODY.replace("new.", "e."),
+                   _HOST_NAME.replace("new.", "e.")))
+               + " FROM events e")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

@@ -56,8 +56,12 @@ def test_the_first_schema_upgrades_with_every_row_kept(tmp_path):
     db = open_database(path)
     assert schema_version(db) == known_migrations()[-1]
     for table, rows in before.items():
-        assert db.execute(f"SELECT * FROM [{table}] ORDER BY 1").fetchall() == rows, table
+        width = len(rows[0]) if rows else 0  # later steps may add columns at the end
+        assert [row[:width] for row in db.execute(f"SELECT * FROM [{table}] ORDER BY 1")] == rows, table
     assert db["holidays"].exists()
+    assert db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'енота'").fetchall() == [], \
+        "old events are indexed for search as the upgrade builds the index"
+    assert db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'енот*'").fetchall() == [(1,)]
     db.close()
     backup = tmp_path / "old.sqlite.before-m002_holidays.bak"
     assert backup.exists(), "a copy is kept before upgrading a database with data"
