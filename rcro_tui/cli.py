@@ -9,20 +9,13 @@ from pathlib import Path
 import click
 
 from rcro_tui import __version__
+from rcro_tui.cli_common import HELP, database_path, db_option
 from rcro_tui.cli_russian import RussianGroup, usage_error_text
-from rcro_tui.config import DB_ENV, current_user, resolve_db_path, resolve_demo_path
+from rcro_tui.config import current_user, resolve_db_path, resolve_demo_path
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
 from rcro_tui.rules import AcademicYear, parse_date, today_in_region
 
-HELP = "Показать эту справку и выйти."
-DB_HELP = f"Файл базы SQLite (иначе ${DB_ENV}, иначе файл в папке данных пользователя)."
-
-
-def db_option(help_text: str = DB_HELP):
-    """`--db` on every command, so both `rcro-tui --db X check` and `rcro-tui check --db X` work."""
-    return click.option("--db", "db_path", metavar="ПУТЬ", help=help_text,
-                        type=click.Path(dir_okay=True, path_type=Path))
 
 
 @click.group(cls=RussianGroup, invoke_without_command=True,
@@ -42,10 +35,6 @@ def cli(ctx: click.Context, db_path: Path | None, user: str | None) -> None:
     ctx.obj = {"db": db_path, "user": user}
     if ctx.invoked_subcommand is None:
         open_app(resolve_db_path(db_path), current_user(user))
-
-
-def _db(ctx: click.Context, db_path: Path | None) -> Path:
-    return resolve_db_path(db_path or ctx.obj["db"])
 
 
 def open_app(path: Path, user: str, *, create: bool = True) -> None:
@@ -105,7 +94,7 @@ def _confirm_replace(path: Path) -> bool:
 def check(ctx: click.Context, db_path: Path | None) -> None:
     from rcro_tui.db.check import check_database
 
-    report = check_database(_db(ctx, db_path))
+    report = check_database(database_path(ctx, db_path))
     click.echo(f"База: {report.path}\nСхема: {report.schema}")
     for table, rows in report.counts.items():
         click.echo(f"  {table}: {rows}")
@@ -136,7 +125,7 @@ def show(ctx: click.Context, table: str, db_path: Path | None, fmt: str, year: s
     from rcro_tui.exports.text import render
 
     view_of = _view_builder(table, year, since)
-    db = open_database(_db(ctx, db_path), create=False)
+    db = open_database(database_path(ctx, db_path), create=False)
     try:
         click.echo(render(view_of(db), fmt), nl=False)
     finally:
@@ -158,6 +147,11 @@ def _view_builder(table: str, year: str | None, since: str | None):
         return ALL_TABLES[table].build
     names = ", ".join(["agenda", "year", *ALL_TABLES])
     raise UserError(f"Нет таблицы «{table}». Есть: {names}.")
+
+
+from rcro_tui.cli_events import events  # noqa: E402  (the group, with its subcommands)
+
+cli.add_command(events)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,19 @@
+"""`rcro-tui events …`: the calendar's work for scripts and cron, the same calls the screens make.
+
+Each subcommand lives in its own module and is attached to the `events` group here.
+"""
+
+from __future__ import annotations
+
+import click
+
+from rcro_tui.cli_common import HELP
+from rcro_tui.cli_russian import RussianGroup
+
+
+@click.group(cls=RussianGroup, short_help="Мероприятия календаря: список, добавление, импорт.",
+             help="Мероприятия календаря: список с фильтрами, добавление, отмена, импорт "
+                  "из .ics, .csv и .xlsx.")
+@click.help_option("-h", "--help", help=HELP)
+def events() -> None:
+    """The group; subcommands are added below."""
