@@ -1,47 +1,225 @@
-"""«Календарь»: every event of one academic year, September first; n/p move between years."""
+"""«Календарь»: month, week, agenda and academic-year views of the events, keyboard first.
+
+Keys follow terminal calendars (calcurse, khal): arrows or hjkl move the cursor day, n/p or
+PageDown/PageUp the period, `t` today, `g` a typed date, Enter opens; m/w/a/y switch views.
+The screen holds the state (view, cursor day, filter) and reads the period it shows in a
+worker thread; the views only draw.
+"""
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
-from textual.widgets import Footer
+from datetime import date, timedelta
 
-from rcro_tui.db.views import year_events
-from rcro_tui.rules import AcademicYear
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import ContentSwitcher
+from textual.widgets import Footer, Static
+
+from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period_title, step_period
+from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
+from rcro_tui.db.event_filter import EventFilter
+from rcro_tui.i18n import count, date_heading
 from rcro_tui.screens.agenda import SectionScreen
+from rcro_tui.screens.cal_agenda import AgendaView
+from rcro_tui.screens.cal_month import MonthView
+from rcro_tui.screens.cal_week import WeekView
+from rcro_tui.screens.cal_year import YearView
+from rcro_tui.screens.data import reading
+from rcro_tui.screens.day_events import DayEventsScreen
+from rcro_tui.screens.goto_date import GoToDateScreen
 from rcro_tui.screens.keys import bind
-from rcro_tui.screens.view_table import ViewTable
+
+VIEW_KEYS = Binding.Group("Вид", compact=True)
+"""m w a y share one footer label: «mway Вид»."""
+
+VIEW_CLASSES = {CalendarView.MONTH: MonthView, CalendarView.WEEK: WeekView,
+                CalendarView.AGENDA: AgendaView, CalendarView.YEAR: YearView}
 
 
 class CalendarScreen(SectionScreen):
-    """The year's calendar as a list; the month, week and year grids come with the calendar issue."""
+    """The calendar section; opens on the month of today."""
 
     TITLE = "Календарь"
     BINDINGS = [
-        bind("p", "year(-1)", "Пред. год"),
-        bind("n", "year(1)", "След. год"),
-        bind("t", "this_year", "Текущий год"),
+        bind("m", "view('month')", "Месяц", group=VIEW_KEYS),
+        bind("w", "view('week')", "Неделя", group=VIEW_KEYS),
+        bind("a", "view('agenda')", "Список", group=VIEW_KEYS),
+        bind("y", "view('year')", "Учебный год", group=VIEW_KEYS),
+        bind("left,h", "move(-1)", "День назад", show=False),
+        bind("right,l", "move(1)", "День вперёд", show=False),
+        bind("up,k", "vertical(-1)", "Вверх", show=False),
+        bind("down,j", "vertical(1)", "Вниз", show=False),
+        bind("pageup,p", "period(-1)", "Пред. период", show=False),
+        bind("pagedown,n", "period(1)", "След. период", show=False),
+        bind("t", "today", "Сегодня"),
+        bind("g", "go_to", "Дата…"),
+        bind("enter", "open", "Открыть"),
     ]
 
-    year: AcademicYear
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = CalendarView.MONTH
+        self.cursor = date(2000, 1, 1)
+        self.filter = EventFilter()
+        self.window: CalendarWindow | None = None
 
     def compose(self) -> ComposeResult:
-        self.year = AcademicYear.containing(self.app.today)
+        self.cursor = self.app.today
         yield from self.compose_frame()
-        yield ViewTable(self.app.db_path, self._build, id="year-events")
+        yield Static("", id="calendar-title")
+        with ContentSwitcher(initial=self.view.value, id="calendar-views"):
+            for view, widget in VIEW_CLASSES.items():
+                yield widget(id=view.value)
+        yield Static("", id="calendar-status")
         yield Footer()
 
-    def _build(self, db):
-        return year_events(db, self.year)
+    def on_mount(self) -> None:
+        for pane in self._panes():
+            pane.today = self.app.today
+        self._active().focus()
+        self.load()
 
-    def action_year(self, step: int) -> None:
-        self.year = AcademicYear(self.year.start_year + step)
-        self.query_one(ViewTable).reload()
+    def _panes(self):
+        return [self.query_one(f"#{view.value}") for view in CalendarView]
 
-    def action_this_year(self) -> None:
-        self.year = AcademicYear.containing(self.app.today)
-        self.query_one(ViewTable).reload()
+    def _active(self):
+        return self.query_one(f"#{self.view.value}")
 
-    @on(ViewTable.Opened)
-    def _opened(self, message: ViewTable.Opened) -> None:
-        self.open_event(int(message.key))
+    @work(thread=True, exclusive=True, group="calendar-load")
+    def load(self) -> None:
+        """Read the shown period (a year: counts only) away from the screen's thread."""
+        view, cursor, flt = self.view, self.cursor, self.filter
+        with reading(self.app.db_path) as db:
+            window = load_window(db, view, cursor, flt)
+        self.app.call_from_thread(self._show, window)
+
+    def _show(self, window: CalendarWindow) -> None:
+        if window.view is not self.view:
+            return
+        self.window = window
+        pane = self._active()
+        pane.cursor = self.cursor
+        pane.window = window
+        self._update_labels()
+        self._preview()
+
+    def _set_cursor(self, day: date) -> None:
+        """Move the cursor; read again only when the new day lies outside the shown period."""
+        self.cursor = day
+        pane = self._active()
+        pane.cursor = day
+        if isinstance(pane, AgendaView):
+            pane.select_day(day)
+        if self.window is None or (self.window.first, self.window.last) != period_of(self.view, day):
+            self.load()
+        else:
+            self._preview()
+        pane.refresh()
+        self._update_labels()
+
+    def _preview(self) -> None:
+        if self.view is CalendarView.YEAR:
+            self.load_preview(self.cursor)
+
+    @work(thread=True, exclusive=True, group="calendar-preview")
+    def load_preview(self, day: date) -> None:
+        """The year planner shows counts only; the cursor day's events are read separately."""
+        with reading(self.app.db_path) as db:
+            items = day_items(db, day, self.filter)
+        self.app.call_from_thread(self._set_preview, day, items)
+
+    def _set_preview(self, day: date, items: list) -> None:
+        if day == self.cursor:
+            self.query_one(YearView).preview = items
+
+    def _update_labels(self) -> None:
+        title = f"{period_title(self.view, self.cursor)} · {self.view.label}"
+        self.query_one("#calendar-title", Static).update(title)
+        self.query_one("#calendar-status", Static).update(self.status_text())
+
+    def status_text(self) -> str:
+        """The cursor day, how many events it has, and its holiday or school break."""
+        text = date_heading(self.cursor)
+        if self.window is not None and self.window.covers(self.cursor):
+            n = self.window.count_on(self.cursor)
+            text += " — " + (count(n, "мероприятие", "мероприятия", "мероприятий") if n
+                             else "мероприятий нет")
+            mark = self.window.marks.get(self.cursor)
+            if mark:
+                text += f" · {mark[1]}"
+        return text
+
+    def action_view(self, name: str) -> None:
+        self.view = CalendarView(name)
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = self.view.value
+        self.window = None
+        pane = self._active()
+        pane.cursor = self.cursor
+        pane.focus()
+        self.load()
+        self._update_labels()
+
+    def action_move(self, days: int) -> None:
+        self._set_cursor(self.cursor + timedelta(days=days))
+
+    def action_vertical(self, step: int) -> None:
+        """Up/down: a week in the month and week views, a month in the year planner, an event
+        in the agenda."""
+        pane = self._active()
+        if isinstance(pane, AgendaView):
+            day = pane.move(step)
+            if day is not None:
+                self.cursor = day
+                pane.cursor = day
+                self._update_labels()
+            return
+        if self.view is CalendarView.YEAR:
+            self._set_cursor(add_months(self.cursor, step))
+        else:
+            self._set_cursor(self.cursor + timedelta(weeks=step))
+
+    def action_period(self, step: int) -> None:
+        self._set_cursor(step_period(self.view, self.cursor, step))
+
+    def action_today(self) -> None:
+        self._set_cursor(self.app.today)
+
+    def action_go_to(self) -> None:
+        def chosen(day: date | None) -> None:
+            if day is not None:
+                self._set_cursor(day)
+
+        self.app.push_screen(GoToDateScreen(self.cursor), chosen)
+
+    def action_open(self) -> None:
+        """The event under the agenda cursor; else the cursor day: its only event or its list."""
+        pane = self._active()
+        if isinstance(pane, AgendaView):
+            item = pane.current()
+            if item is not None:
+                self.open_event(item.event_id)
+            return
+        self.open_day(self.cursor)
+
+    @work(thread=True, exclusive=True, group="calendar-day")
+    def open_day(self, day: date) -> None:
+        with reading(self.app.db_path) as db:
+            items = day_items(db, day, self.filter)
+        self.app.call_from_thread(self._open_items, day, items)
+
+    def _open_items(self, day: date, items: list) -> None:
+        if not items:
+            self.notify(f"{date_heading(day)}: мероприятий нет.", timeout=3)
+        elif len(items) == 1:
+            self.open_event(items[0].event_id)
+        else:
+            self.app.push_screen(DayEventsScreen(day, items), self._day_chosen)
+
+    def _day_chosen(self, event_id: int | None) -> None:
+        if event_id is not None:
+            self.open_event(event_id)
+
+    def action_reload(self) -> None:
+        self.load()

@@ -55,24 +55,6 @@ async def test_digits_switch_sections(make_app):
             assert all(t.view is not None for t in app.screen.query(ViewTable))
 
 
-async def test_calendar_moves_between_academic_years(make_app):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await settle(pilot)
-        title = app.screen.query_one(ViewTable).view.title
-        assert title == "Календарь образовательных событий на 2026/2027 учебный год"
-        for _ in range(5):
-            await pilot.press("p")  # back to 2021/2022, the year of «Парк ЕНОТо» session
-        await settle(pilot)
-        view = app.screen.query_one(ViewTable).view
-        assert view.title.endswith("2021/2022 учебный год")
-        assert any(row[0] == "19.04.2022" and row[1] == "14:00–17:00" for row in view.rows)
-        await pilot.press("е")  # the «t» key in the Russian layout: back to the current year
-        await settle(pilot)
-        assert app.screen.query_one(ViewTable).view.title.endswith("2026/2027 учебный год")
-
-
 async def test_enter_opens_the_event_and_escape_closes_it(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -114,7 +96,8 @@ async def test_f1_lists_every_key_in_russian(make_app):
         assert isinstance(app.screen, HelpScreen)
         described = {text for _, text in app.screen.rows}
         assert {"Ближайшие", "Календарь", "Сеть", "Отборы", "Публикация", "Справка", "Выход",
-                "Пред. год", "След. год", "Текущий год", "Обновить", "Открыть"} <= described
+                "Месяц", "Неделя", "Список", "Учебный год", "Пред. период", "След. период",
+                "Сегодня", "Дата…", "День назад", "Вверх", "Обновить", "Открыть"} <= described
         keys = dict((text, keys) for keys, text in app.screen.rows)
         assert keys["Выход"] == "q F10" and keys["Справка"].startswith("F1")
         await pilot.press("escape")

@@ -42,14 +42,10 @@ def test_event_detail(snap_compare, make_app):
     async def go(pilot):
         await pilot.press("2")
         await settle(pilot)
-        for _ in range(5):
-            await pilot.press("p")
+        await pilot.press("g", *"19.04.2022", "enter")
         await settle(pilot)
-        table = pilot.app.screen.query_one("DataTable")
-        view = pilot.app.screen.query_one("ViewTable").view
-        table.move_cursor(row=next(i for i, r in enumerate(view.rows) if r[0] == "19.04.2022"))
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
 

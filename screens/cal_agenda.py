@@ -1,0 +1,146 @@
+"""The agenda: the period's events as a list under day headings («Пн, 19 апреля 2022 г.»).
+
+Drawn line by line (Textual's line API): only the lines on screen are rendered, so a month
+of thousands of events scrolls as lightly as a short one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from rcro_tui.db.calendar_data import CalendarWindow
+from rcro_tui.db.occurrences import Occurrence
+from rcro_tui.i18n import date_heading
+from rcro_tui.model import EventFormat
+from rcro_tui.screens.cal_pane import DayStyles, fit
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """A heading (item is None) or one event under its day."""
+
+    day: date
+    item: Occurrence | None = None
+
+
+def agenda_lines(window: CalendarWindow) -> list[AgendaLine]:
+    """Headings and events in order; a multi-day event appears under each of its days."""
+    lines: list[AgendaLine] = []
+    for day, items in sorted(window.by_day().items()):
+        lines.append(AgendaLine(day))
+        lines.extend(AgendaLine(day, item) for item in items)
+    return lines
+
+
+def when_text(item: Occurrence, day: date) -> str:
+    """«14:00–17:00», «весь день», or «с 10:00» / «до 14:00» on the edges of a multi-day event."""
+    if item.all_day:
+        return "весь день"
+    if item.first_day == item.last_day:
+        return f"{item.start:%H:%M}–{item.end:%H:%M}"
+    if day == item.first_day:
+        return f"с {item.start:%H:%M}"
+    if day == item.last_day:
+        return f"до {item.end:%H:%M}"
+    return "весь день"
+
+
+class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
+    """The cursor sits on an event; the cursor day is that event's day."""
+
+    COMPONENT_CLASSES = DayStyles.COMPONENT_CLASSES
+    window: reactive[CalendarWindow | None] = reactive(None, always_update=True)
+    cursor: reactive[date] = reactive(date(2000, 1, 1))
+    today: date = date(2000, 1, 1)
+    selected: reactive[int] = reactive(-1)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines: list[AgendaLine] = []
+
+    def watch_window(self, window: CalendarWindow | None) -> None:
+        self.lines = agenda_lines(window) if window else []
+        self.virtual_size = Size(self.size.width, max(1, len(self.lines)))
+        self.select_day(self.cursor)
+        self.call_after_refresh(self._scroll_to_selected, to_top=True)
+
+    def select_day(self, day: date) -> None:
+        """Put the cursor on the first event of `day`, or of the next day that has one."""
+        events = [i for i, line in enumerate(self.lines) if line.item is not None]
+        after = [i for i in events if self.lines[i].day >= day]
+        self.selected = after[0] if after else (events[-1] if events else -1)
+        self._scroll_to_selected(to_top=True)
+
+    def move(self, step: int) -> date | None:
+        """The next or previous event (skipping headings); returns its day."""
+        events = [i for i, line in enumerate(self.lines) if line.item is not None]
+        if not events:
+            return None
+        position = events.index(self.selected) if self.selected in events else 0
+        self.selected = events[max(0, min(len(events) - 1, position + step))]
+        self._scroll_to_selected()
+        return self.lines[self.selected].day
+
+    def current(self) -> Occurrence | None:
+        if 0 <= self.selected < len(self.lines):
+            return self.lines[self.selected].item
+        return None
+
+    def _scroll_to_selected(self, *, to_top: bool = False) -> None:
+        """Keep the cursor line (and its day heading, when it is the day's first) on screen."""
+        if self.selected < 0:
+            return
+        height = self.scrollable_content_region.height
+        top = self.selected - 1 if self.selected and self.lines[self.selected - 1].item is None \
+            else self.selected
+        if to_top or top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif self.selected >= self.scroll_offset.y + height:
+            self.scroll_to(y=self.selected - height + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def watch_selected(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if not self.lines and y == 0:
+            return self._strip(Text(fit("  В этом месяце мероприятий нет.", width),
+                                    self.style_of("muted")), width)
+        if index >= len(self.lines):
+            return Strip.blank(width)
+        line = self.lines[index]
+        if line.item is None:
+            text = Text(fit(" " + date_heading(line.day), width), self.style_of("heading"))
+            text.stylize(self.day_style(line.day) if line.day != self.cursor
+                         else self.style_of("heading"))
+            return self._strip(text, width)
+        return self._strip(self._event_line(line, width, index == self.selected), width)
+
+    def _event_line(self, line: AgendaLine, width: int, selected: bool) -> Text:
+        item = line.item
+        when = fit(when_text(item, line.day), 12)
+        fmt = fit(EventFormat.label_of(item.format), 14)
+        host = item.host + (f", {item.district}" if item.district else "")
+        rest = max(10, width - 3 - 12 - 1 - 14 - 1)
+        title_width = min(len(item.title) + 2, max(10, rest * 2 // 3)) if host else rest
+        text = Text("   " + when + " ")
+        title = self.event_text(item, title_width)
+        text.append_text(title)
+        text.append(fit(host, rest - title_width), self.style_of("muted"))
+        text.append(" " + fmt)
+        if selected:
+            text.stylize(self.style_of("cursor"))
+        return text
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        segments = list(text.render(self.app.console))
+        return Strip(segments).crop_extend(0, width, None)

@@ -1,0 +1,157 @@
+"""The week: seven day columns, hours down the side, events that overlap drawn side by side."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from datetime import date, datetime, time, timedelta
+
+from rich.style import Style
+from rich.text import Text
+
+from rcro_tui.calendar_layout import lanes, monday_of
+from rcro_tui.i18n import WEEKDAYS_SHORT
+from rcro_tui.db.occurrences import Occurrence
+from rcro_tui.screens.cal_pane import CalendarPane, fit
+
+GUTTER = 6
+"""«14:00 » down the left side."""
+DAY_START, DAY_END = 8, 20
+"""Hours always shown; earlier or later events stretch the range."""
+
+
+class WeekView(CalendarPane):
+    """The cursor's week; the cursor day's column is highlighted."""
+
+    def render(self) -> Text:
+        width, height = self.size.width, self.size.height
+        if self.window is None or width < GUTTER + 7 * 3 or height < 4:
+            return Text("")
+        days = [monday_of(self.cursor) + timedelta(days=i) for i in range(7)]
+        column = (width - GUTTER) // 7
+        by_day = self.window.by_day()
+        lines = [self._header(days, column), self._all_day_line(days, column, by_day)]
+        rows = height - len(lines)
+        first_hour, last_hour = self._hours(days, by_day)
+        step = _step_minutes((last_hour - first_hour) * 60, rows)
+        first_hour, last_hour = _fill(first_hour, last_hour, rows, step)
+        row_count = min(rows, math.ceil((last_hour - first_hour) * 60 / step))
+        grids = [self._day_rows(day, by_day.get(day, []), column, row_count, first_hour, step)
+                 for day in days]
+        for r in range(row_count):
+            minutes = first_hour * 60 + r * step
+            label = f"{minutes // 60:02d}:{minutes % 60:02d} " if minutes % 60 == 0 or step < 60 \
+                else " " * GUTTER
+            line = Text(label.ljust(GUTTER), self.style_of("muted"))
+            for grid in grids:
+                line.append_text(grid[r])
+            lines.append(line)
+        return Text("\n").join(lines)
+
+    def _header(self, days: list[date], column: int) -> Text:
+        line = Text(" " * GUTTER)
+        for day in days:
+            text = Text(fit(f" {WEEKDAYS_SHORT[day.weekday()]} {day:%d.%m}", column),
+                        self.style_of("heading"))
+            text.stylize(self.day_style(day))
+            line.append_text(text)
+        return line
+
+    def _all_day_line(self, days: list[date], column: int, by_day: dict) -> Text:
+        """One line of all-day and multi-day items per day: the first title, or a count."""
+        line = Text("весь  ", self.style_of("muted"))
+        for day in days:
+            whole = [item for item in by_day.get(day, []) if _is_whole_day(item, day)]
+            if len(whole) == 1:
+                text = self.event_text(whole[0], column)
+            else:
+                text = Text(fit(f" {len(whole)} на весь день" if whole else "", column))
+            text.stylize(self.day_style(day))
+            line.append_text(text)
+        return line
+
+    def _hours(self, days: list[date], by_day: dict) -> tuple[int, int]:
+        first, last = DAY_START, DAY_END
+        for day in days:
+            for item in by_day.get(day, []):
+                if not _is_whole_day(item, day):
+                    start, end = _clip(item, day)
+                    first = min(first, start.hour)
+                    last = max(last, end.hour + (1 if end.minute else 0))
+        return first, max(last, first + 1)
+
+    def _day_rows(self, day: date, items: list[Occurrence], column: int, row_count: int,
+                  first_hour: int, step: int) -> list[Text]:
+        """The day's column, row by row: each timed event in its lane, its title running down."""
+        timed = [item for item in items if not _is_whole_day(item, day)]
+        spans = [_clip(item, day) for item in timed]
+        background = self.day_style(day) if day == self.cursor else Style()
+        if day.weekday() >= 5:
+            background += self.style_of("weekend")
+        cells: list[list[tuple[int, str, Style]]] = [[] for _ in range(row_count)]
+        origin = datetime.combine(day, time(first_hour))
+        for placed in lanes(spans):
+            item, (start, end) = timed[placed.index], spans[placed.index]
+            lane_width = max(1, column // placed.lanes)
+            x = placed.lane * lane_width
+            if placed.lane == placed.lanes - 1:
+                lane_width = column - x
+            top = int((start - origin).total_seconds() // 60 // step)
+            bottom = max(top + 1, math.ceil((end - origin).total_seconds() / 60 / step))
+            style = self.style_of("busy") + self.event_text(item, 1).style
+            if item.status == "cancelled":
+                style += self.style_of("cancelled")
+            pieces = _block_lines(item, start, lane_width - 1, bottom - top)
+            for piece, r in zip(pieces, range(max(0, top), min(row_count, bottom))):
+                cells[r].append((x, fit(piece, lane_width - 1) + " ", style))
+        return [_compose(row, column, background) for row in cells]
+
+
+def _block_lines(item: Occurrence, start: datetime, width: int, rows: int) -> list[str]:
+    """The text of an event's block: the start time on its own line when there is room,
+    then the title wrapped at word boundaries; padded so the block fills all its rows."""
+    words = textwrap.wrap(item.title, width=max(1, width), break_long_words=True) or [""]
+    head = [f"{start:%H:%M}"] if rows > 1 and width >= 5 else []
+    if width >= len(f"{start:%H:%M} {words[0]}") and rows == 1:
+        head, words = [], [f"{start:%H:%M} {item.title}"]
+    lines = head + words
+    return (lines + [""] * rows)[:max(rows, 1)]
+
+
+def _fill(first_hour: int, last_hour: int, rows: int, step: int) -> tuple[int, int]:
+    """Stretch the hour range to use the whole height: later evenings first, then mornings."""
+    spare = rows - math.ceil((last_hour - first_hour) * 60 / step)
+    extra_hours = spare * step // 60
+    later = min(extra_hours, 24 - last_hour)
+    earlier = min(extra_hours - later, first_hour)
+    return first_hour - earlier, last_hour + later
+
+
+def _compose(pieces: list[tuple[int, str, Style]], width: int, background: Style) -> Text:
+    line = Text(" " * width, background)
+    for x, text, style in sorted(pieces):
+        text = text[: max(0, width - x)]
+        line = line[:x] + Text(text, background + style) + line[x + len(text):]
+    return line
+
+
+def _is_whole_day(item: Occurrence, day: date) -> bool:
+    """All-day items, and the middle days of a timed event that spans several days."""
+    if item.all_day:
+        return True
+    return item.first_day < day < item.last_day
+
+
+def _clip(item: Occurrence, day: date) -> tuple[datetime, datetime]:
+    """The part of a timed event that falls on `day`."""
+    start = max(item.start, datetime.combine(day, time.min))
+    end = min(item.end, datetime.combine(day + timedelta(days=1), time.min))
+    return start, max(end, start + timedelta(minutes=1))
+
+
+def _step_minutes(total: int, rows: int) -> int:
+    """Minutes per row: 15, 30, 60, 90 or 120, the finest that fits the height."""
+    for step in (15, 30, 60, 90, 120, 180):
+        if total / step <= rows:
+            return step
+    return 240

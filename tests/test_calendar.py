@@ -1,0 +1,159 @@
+"""Pilot tests of the Календарь section: every view, moving, jumping to a date, opening."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Static
+
+from rcro_tui.calendar_layout import CalendarView
+from rcro_tui.screens.cal_agenda import AgendaView
+from rcro_tui.screens.cal_year import YearView
+from rcro_tui.screens.calendar import CalendarScreen
+from rcro_tui.screens.day_events import DayEventsScreen
+from rcro_tui.screens.event_detail import EventDetailScreen
+from rcro_tui.screens.goto_date import GoToDateScreen
+
+SIZE = (80, 24)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_calendar(pilot) -> CalendarScreen:
+    await settle(pilot)
+    await pilot.press("2")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CalendarScreen)
+    return screen
+
+
+def label(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_opens_on_the_month_of_today_with_its_events(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        assert screen.view is CalendarView.MONTH
+        assert label(screen, "#calendar-title") == "Ноябрь 2026 · Месяц"
+        assert label(screen, "#calendar-status").startswith("Пн, 23 ноября 2026 г. — ")
+        assert screen.window.first == date(2026, 10, 26), "weeks start on Monday"
+        assert screen.window.last == date(2026, 12, 6)
+        assert screen.window.items, "the demo has November events"
+
+
+async def test_arrows_hjkl_and_russian_layout_move_the_cursor(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        for key, expected in (("l", date(2026, 11, 24)), ("j", date(2026, 12, 1)),
+                              ("left", date(2026, 11, 30)), ("k", date(2026, 11, 23)),
+                              ("д", date(2026, 11, 24)), ("n", date(2026, 12, 24)),
+                              ("pageup", date(2026, 11, 24)), ("з", date(2026, 10, 24)),
+                              ("t", date(2026, 11, 23))):
+            await pilot.press(key)
+            await settle(pilot)
+            assert screen.cursor == expected, key
+        await pilot.press("n")
+        await settle(pilot)
+        assert label(screen, "#calendar-title") == "Декабрь 2026 · Месяц"
+        assert screen.window.first <= date(2026, 12, 23) <= screen.window.last
+
+
+async def test_g_goes_to_a_typed_date_and_refuses_a_date_that_does_not_exist(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GoToDateScreen)
+        await pilot.press(*"31.02.2022", "enter")
+        await pilot.pause()
+        assert "такой даты нет" in str(app.screen.query_one("#goto-error", Static).render())
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"19.04.2022", "enter")
+        await settle(pilot)
+        assert app.screen is screen and screen.cursor == date(2022, 4, 19)
+        assert label(screen, "#calendar-title") == "Апрель 2022 · Месяц"
+        assert "Парк ЕНОТо" in " ".join(item.title for item in screen.window.items)
+        await pilot.press("enter")  # the only event of the day opens directly
+        await settle(pilot)
+        assert isinstance(app.screen, EventDetailScreen)
+        assert app.screen.event_id == 3
+
+
+async def test_enter_on_a_busy_day_lists_its_events(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("g", *"05.12.2026", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DayEventsScreen)
+        assert len(app.screen.items) == 4
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EventDetailScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_week_view_shows_monday_to_sunday(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("ц")  # «w» in the Russian layout
+        await settle(pilot)
+        assert screen.view is CalendarView.WEEK
+        assert (screen.window.first, screen.window.last) == (date(2026, 11, 23), date(2026, 11, 29))
+        assert label(screen, "#calendar-title") == "23–29 ноября 2026 г. · Неделя"
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.window.first == date(2026, 11, 30)
+        assert label(screen, "#calendar-title") == "30 ноября – 6 декабря 2026 г. · Неделя"
+
+
+async def test_agenda_moves_event_by_event_and_opens_one(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        agenda = screen.query_one(AgendaView)
+        first = agenda.current()
+        assert first is not None and date(2026, 11, 23) in first.days()
+        before = agenda.selected
+        await pilot.press("j")
+        assert agenda.selected > before, "the next line with an event (headings are skipped)"
+        second = agenda.current()
+        assert second is not None and screen.cursor == agenda.lines[agenda.selected].day
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EventDetailScreen)
+        assert app.screen.event_id == second.event_id
+
+
+async def test_year_view_counts_every_event_of_the_academic_year(make_app, demo_db):
+    from rcro_tui.db.occurrences import occurrences
+
+    expected = sum(len(item.days()) for item in
+                   occurrences(demo_db, date(2026, 9, 1), date(2027, 8, 31)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert label(screen, "#calendar-title") == "2026/2027 учебный год · Учебный год"
+        assert sum(screen.window.counts.values()) == expected
+        await pilot.press("down")
+        await settle(pilot)
+        assert screen.cursor == date(2026, 12, 23), "down is the next month in the planner"
+        assert screen.query_one(YearView).preview == [
+            item for item in occurrences(demo_db, date(2026, 12, 23), date(2026, 12, 23))]
