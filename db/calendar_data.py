@@ -16,6 +16,9 @@ from rcro_tui.calendar_layout import CalendarView, period_of
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
 
+MONTH_TITLES_PER_DAY = 8
+"""The month grid shows a day's count and at most this many titles (more than fit at 120×40)."""
+
 PUBLIC = "public"
 SCHOOL_BREAK = "school_break"
 
@@ -67,11 +70,10 @@ def load_window(db: Database, view: CalendarView, day: date,
     """Everything the view shows around `day`; the year view gets counts, the others events."""
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
-    if view is CalendarView.YEAR:
-        window.counts = day_counts(db, first, last, flt)
-    else:
-        window.items = occurrences(db, first, last, flt)
-        window.counts = Counter({d: len(items) for d, items in window.by_day().items()})
+    window.counts = day_counts(db, first, last, flt)
+    if view is not CalendarView.YEAR:
+        per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
+        window.items = occurrences(db, first, last, flt, per_day=per_day)
     return window
 
 

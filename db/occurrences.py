@@ -9,7 +9,7 @@ in Python inside the window only.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,9 +18,10 @@ from sqlite_utils import Database
 from rcro_tui.recurrence import Recurrence
 from rcro_tui.rules import parse_moment
 from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter
+from rcro_tui.db.schema import LONG_EVENT_DAYS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One appearance of an event on the calendar (the event itself unless it repeats)."""
 
@@ -59,6 +60,9 @@ class Occurrence:
         return self.end
 
     def days(self) -> list[date]:
+        if self.start == self.end or (isinstance(self.end, datetime)
+                                      and self.end.date() == self.start.date()):
+            return [self.first_day]
         span = (self.last_day - self.first_day).days
         return [self.first_day + timedelta(days=i) for i in range(span + 1)]
 
@@ -70,27 +74,70 @@ def _as_datetime(moment: date | datetime) -> datetime:
     return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
 
 
-def _window_sql(flt: EventFilter) -> tuple[str, list[Any]]:
+def _window_parts(flt: EventFilter, first_day: date, last_day: date,
+                  select: str = EVENT_COLUMNS_SQL) -> list[tuple[str, list]]:
+    """Three queries whose union is every event touching the window, each on its own index:
+
+    plain events starting from a week before the window (`idx_events_start`), the rare longer
+    ones that began earlier (`idx_events_long`), and repeating ones (`idx_events_repeating`).
+    An OR of these would make SQLite scan most of the table.
+    """
     where, params = flt.where()
-    return (EVENT_COLUMNS_SQL + " WHERE ((e.rrule = '' AND e.start_at < ? AND e.end_at >= ?) "
-            "OR (e.rrule != '' AND e.start_at < ?)) AND " + where), params
+    after = (last_day + timedelta(days=1)).isoformat()
+    early = (first_day - timedelta(days=LONG_EVENT_DAYS)).isoformat()
+    first = first_day.isoformat()
+    return [
+        (f"{select} WHERE e.rrule = '' AND e.start_at >= ? AND e.start_at < ? "
+         f"AND e.end_at >= ? AND {where}", [early, after, first, *params]),
+        (f"{select} WHERE e.rrule = '' AND julianday(e.end_at) - "
+         f"julianday(e.start_at) > {LONG_EVENT_DAYS} AND e.end_at >= ? AND e.start_at < ? "
+         f"AND {where}", [first, early, *params]),
+        (f"{EVENT_COLUMNS_SQL} WHERE e.rrule != '' AND e.start_at < ? AND {where}",
+         [after, *params]),
+    ]
+
+
+_ONE_DAY = "substr(end_at, 1, 10) = substr(start_at, 1, 10)"
+_LAST_DAY = ("CASE WHEN substr(e.end_at, 12) = '00:00' AND substr(e.end_at, 1, 10) > "
+             "substr(e.start_at, 1, 10) THEN date(e.end_at, '-1 day') "
+             "ELSE substr(e.end_at, 1, 10) END")
+"""The last day an event covers, in SQL (one ending at 00:00 does not cover that day)."""
+
+
+def _rows(db: Database, parts: list[tuple[str, list]]):
+    for sql, params in parts:
+        cursor = db.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values))
+
+
+def _clip_window(flt: EventFilter, first_day: date, last_day: date) -> tuple[date, date]:
+    return max(first_day, flt.first_day or first_day), min(last_day, flt.last_day or last_day)
 
 
 def occurrences(db: Database, first_day: date, last_day: date,
-                flt: EventFilter | None = None) -> list[Occurrence]:
-    """Every occurrence that touches [first_day, last_day] and passes the filter, in order."""
+                flt: EventFilter | None = None, *, per_day: int | None = None) -> list[Occurrence]:
+    """Every occurrence that touches [first_day, last_day] and passes the filter, in order.
+
+    Args:
+        per_day: at most this many one-day events per day (the month grid shows a few
+            titles and the count, so a day of 300 events need not be read whole).
+    """
     flt = flt or EventFilter()
-    first_day = max(first_day, flt.first_day or first_day)
-    last_day = min(last_day, flt.last_day or last_day)
+    first_day, last_day = _clip_window(flt, first_day, last_day)
     if last_day < first_day:
         return []
-    sql, params = _window_sql(flt)
-    after = (last_day + timedelta(days=1)).isoformat()
-    rows = db.execute(sql, [after, first_day.isoformat(), after, *params])
-    names = [column[0] for column in rows.description]
+    parts = _window_parts(flt, first_day, last_day)
+    if per_day is not None:
+        sql, params = parts[0]
+        parts[0] = (f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY CASE WHEN "
+                    f"{_ONE_DAY} THEN substr(start_at, 1, 10) ELSE id END ORDER BY start_at, "
+                    f"id) AS rank_in_day FROM ({sql})) WHERE rank_in_day <= ?",
+                    [*params, per_day])
     found: list[Occurrence] = []
-    for values in rows:
-        found.extend(_expand(dict(zip(names, values)), first_day, last_day))
+    for row in _rows(db, parts):
+        found.extend(_expand(row, first_day, last_day))
     found.sort(key=Occurrence.sort_key)
     return found
 
@@ -103,6 +150,8 @@ def _expand(row: dict[str, Any], first_day: date, last_day: date) -> list[Occurr
         host=row["host"], district=row["district"], program=row["program"],
         venue=row["venue"], host_org_id=row["host_org_id"],
         grades=(row["grades_from"], row["grades_to"]), repeats=bool(row["rrule"]))
+    if not row["rrule"]:
+        return [base]
     rule = Recurrence.parse(row["rrule"], row["exdates"])
     if rule is None:
         return [base]
@@ -110,7 +159,7 @@ def _expand(row: dict[str, Any], first_day: date, last_day: date) -> list[Occurr
     reach = (base.last_day - base.first_day)  # a multi-day item that began before the window
     result = []
     for moment in rule.starts(start, first_day - reach, last_day):
-        item = Occurrence(**{**base.__dict__, "start": moment, "end": moment + length})
+        item = replace(base, start=moment, end=moment + length)
         if item.last_day >= first_day:
             result.append(item)
     return result
@@ -120,28 +169,26 @@ def day_counts(db: Database, first_day: date, last_day: date,
                flt: EventFilter | None = None) -> Counter[date]:
     """How many events fall on each day of the window (multi-day events count on each day).
 
-    The year overview asks this for twelve months at once, so one-day events are counted by
-    SQL; only multi-day and repeating ones become Python objects.
+    The year planner asks this for a whole year: SQL groups plain events by (first day,
+    last day), a few hundred pairs even at 100 000 events, and only those pairs and the
+    repeating events are spread over days in Python.
     """
     flt = flt or EventFilter()
-    first_day = max(first_day, flt.first_day or first_day)
-    last_day = min(last_day, flt.last_day or last_day)
+    first_day, last_day = _clip_window(flt, first_day, last_day)
     counts: Counter[date] = Counter()
     if last_day < first_day:
         return counts
-    where, params = flt.where()
-    after = (last_day + timedelta(days=1)).isoformat()
-    single = (f"SELECT substr(e.start_at, 1, 10) AS day, count(*) AS n FROM events e "
-              f"LEFT JOIN organizations o ON o.id = e.host_org_id WHERE e.rrule = '' "
-              f"AND e.start_at >= ? AND e.start_at < ? "
-              f"AND substr(e.end_at, 1, 10) = substr(e.start_at, 1, 10) AND {where} GROUP BY day")
-    for row in db.execute(single, [first_day.isoformat(), after, *params]):
-        counts[date.fromisoformat(row[0])] += row[1]
-    sql, params2 = _window_sql(flt)
-    sql += " AND (e.rrule != '' OR substr(e.end_at, 1, 10) != substr(e.start_at, 1, 10))"
-    rows = db.execute(sql, [after, first_day.isoformat(), after, *params2])
-    names = [column[0] for column in rows.description]
-    for values in rows:
-        for item in _expand(dict(zip(names, values)), first_day, last_day):
+    spans = (f"SELECT substr(e.start_at, 1, 10), {_LAST_DAY}, count(*) FROM events e"
+             + (" LEFT JOIN organizations o ON o.id = e.host_org_id" if flt.district_ids else ""))
+    parts = _window_parts(flt, first_day, last_day, select=spans)
+    for sql, params in parts[:2]:
+        for start, end, n in db.execute(sql + " GROUP BY 1, 2", params):
+            day, last = max(first_day, date.fromisoformat(start)), min(last_day, date.fromisoformat(end))
+            while day <= last:
+                counts[day] += n
+                day += timedelta(days=1)
+    for row in _rows(db, parts[2:]):
+        for item in _expand(row, first_day, last_day):
             counts.update(day for day in item.days() if first_day <= day <= last_day)
     return counts
+

@@ -212,6 +212,23 @@ def m003_search_recurrence(db: Database) -> None:
                + " FROM events e")
 
 
+LONG_EVENT_DAYS = 7
+"""Events longer than this are found through their own small index (see `db.occurrences`)."""
+
+
+@MIGRATIONS(name="m004_calendar_indexes")
+def m004_calendar_indexes(db: Database) -> None:
+    """Partial indexes so a calendar window reads only its own rows at 100 000 events a year.
+
+    A window scans `start_at` from a week before its first day; the rare longer events and
+    the repeating ones, which may have started long before, each have a small index of their own.
+    """
+    db.execute(f"""CREATE INDEX idx_events_long ON events(end_at) WHERE rrule = ''
+                   AND julianday(end_at) - julianday(start_at) > {LONG_EVENT_DAYS}""")
+    db.execute("CREATE INDEX idx_events_repeating ON events(start_at) WHERE rrule != ''")
+    db.execute("CREATE INDEX idx_events_plain_span ON events(rrule, start_at, end_at)")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

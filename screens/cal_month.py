@@ -58,16 +58,17 @@ class MonthView(CalendarPane):
 
     def _cell(self, day: date, items: list, column: int, cell_height: int) -> list[Text | str]:
         """Day number and count on the first line; titles below; «+ ещё N» when they overflow."""
-        count = f"{len(items)}" if items else ""
+        total = self.window.count_on(day) if self.window else len(items)
+        count = f"{total}" if total else ""
         mark = self.window.marks.get(day) if self.window else None
         first = f"{day.day:>2}" + ("*" if mark else " ")
         cells: list[Text | str] = [first + count.rjust(column - len(first))]
         room = cell_height - 1
-        shown = items if len(items) <= room else items[: max(0, room - 1)]
+        shown = items if total <= room else items[: max(0, room - 1)]
         for item in shown:
             cells.append(self.event_text(item, column))
-        if len(shown) < len(items):
-            cells.append(fit(f"+ ещё {len(items) - len(shown)}", column))
+        if len(shown) < total:
+            cells.append(fit(f"+ ещё {total - len(shown)}", column))
         while len(cells) < cell_height:
             cells.append(" " * column)
         return cells
