@@ -183,7 +183,7 @@ _V3_STATEMENTS = [
         owner TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1,
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     """CREATE VIRTUAL TABLE events_fts USING fts5(
-        title, body, org, tokenize = 'unicode61 remove_diacritics 2')""",
+        title, body, org, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')""",
     f"CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN {_FTS_ROW} END",
     f"""CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
         DELETE FROM events_fts WHERE rowid = old.id; {_FTS_ROW} END""",

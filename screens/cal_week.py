@@ -14,6 +14,8 @@ from rcro_tui.i18n import WEEKDAYS_SHORT
 from rcro_tui.db.occurrences import Occurrence
 from rcro_tui.screens.cal_pane import CalendarPane, fit
 
+MIN_LANE = 5
+"""Narrowest lane: with more parallel events than fit, the rest are counted, not squeezed."""
 GUTTER = 6
 """«14:00 » down the left side."""
 DAY_START, DAY_END = 8, 20
@@ -61,8 +63,12 @@ class WeekView(CalendarPane):
         """One line of all-day and multi-day items per day: the first title, or a count."""
         line = Text("весь  ", self.style_of("muted"))
         for day in days:
-            whole = [item for item in by_day.get(day, []) if _is_whole_day(item, day)]
-            if len(whole) == 1:
+            items = by_day.get(day, [])
+            whole = [item for item in items if _is_whole_day(item, day)]
+            hidden = _hidden_count(day, items, column)
+            if hidden:
+                text = Text(fit(f" ещё {hidden} не видно", column), self.style_of("muted"))
+            elif len(whole) == 1:
                 text = self.event_text(whole[0], column)
             else:
                 text = Text(fit(f" {len(whole)} на весь день" if whole else "", column))
@@ -90,11 +96,15 @@ class WeekView(CalendarPane):
             background += self.style_of("weekend")
         cells: list[list[tuple[int, str, Style]]] = [[] for _ in range(row_count)]
         origin = datetime.combine(day, time(first_hour))
+        widest = max(1, column // MIN_LANE)
         for placed in lanes(spans):
+            if placed.lane >= widest:
+                continue  # counted in the day's «+N» on the all-day line
             item, (start, end) = timed[placed.index], spans[placed.index]
-            lane_width = max(1, column // placed.lanes)
+            shown_lanes = min(placed.lanes, widest)
+            lane_width = max(1, column // shown_lanes)
             x = placed.lane * lane_width
-            if placed.lane == placed.lanes - 1:
+            if placed.lane == shown_lanes - 1:
                 lane_width = column - x
             top = int((start - origin).total_seconds() // 60 // step)
             bottom = max(top + 1, math.ceil((end - origin).total_seconds() / 60 / step))
@@ -127,9 +137,17 @@ def _fill(first_hour: int, last_hour: int, rows: int, step: int) -> tuple[int, i
     return first_hour - earlier, last_hour + later
 
 
+def _hidden_count(day: date, items: list[Occurrence], column: int) -> int:
+    """Events of the day that get no lane (all-day ones included when anything is hidden)."""
+    timed = [item for item in items if not _is_whole_day(item, day)]
+    hidden = sum(1 for placed in lanes([_clip(item, day) for item in timed])
+                 if placed.lane >= max(1, column // MIN_LANE))
+    return hidden + (len(items) - len(timed) if hidden else 0)
+
+
 def _compose(pieces: list[tuple[int, str, Style]], width: int, background: Style) -> Text:
     line = Text(" " * width, background)
-    for x, text, style in sorted(pieces):
+    for x, text, style in sorted(pieces, key=lambda piece: piece[0]):
         text = text[: max(0, width - x)]
         line = line[:x] + Text(text, background + style) + line[x + len(text):]
     return line

@@ -1,0 +1,147 @@
+"""Benchmark of the Календарь section at 100 000 events a year (issue 4).
+
+    python3 dev.py run-bench bench/calendar_views.py [--events 100000] [--rebuild]
+
+Prints, for every view, the time to read its window and to open it in the real app (Pilot,
+120×40), the time from a cursor or search keystroke to the repaint (median and p95), each
+beside its target and beside a baseline measured in the same run: the whole year as one
+DataTable (what the section did before) and a LIKE scan instead of the FTS5 index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import make_calendar_db  # noqa: E402
+
+from rcro_tui.calendar_layout import CalendarView  # noqa: E402
+from rcro_tui.db.calendar_data import load_window  # noqa: E402
+from rcro_tui.db.connection import connect  # noqa: E402
+from rcro_tui.db.event_filter import EventFilter  # noqa: E402
+from rcro_tui.db.occurrences import occurrences  # noqa: E402
+from rcro_tui.db.views import year_events  # noqa: E402
+from rcro_tui.rules import AcademicYear  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+VIEW_OPEN_TARGET = 0.300
+KEYSTROKE_TARGET = 0.050
+TYPED = "олимпиада"
+
+
+def timed(function, repeat: int = 5) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
+
+
+def row(name: str, values: list[float], target: float, baseline: float | None = None) -> str:
+    median = statistics.median(values)
+    verdict = "ok" if p95(values) <= target else "MISS"
+    ratio = f"{baseline / median:6.1f}×" if baseline else "      "
+    base = f"{baseline * 1000:8.0f}" if baseline else "        "
+    return (f"{name:<44}{median * 1000:8.1f}{p95(values) * 1000:8.1f}{target * 1000:8.0f}"
+            f"{base} {ratio}  {verdict}")
+
+
+def header() -> str:
+    return (f"{'what (ms)':<44}{'median':>8}{'p95':>8}{'target':>8}{'baseline':>8} "
+            f"{'faster':>7}")
+
+
+def database_figures(path: Path) -> list[str]:
+    db = connect(path)
+    lines = []
+    baseline = statistics.median(timed(lambda: year_events(db, AcademicYear(2026)), 3))
+    for view in CalendarView:
+        values = timed(lambda: load_window(db, view, TODAY))
+        lines.append(row(f"read window: {view.label}", values, VIEW_OPEN_TARGET, baseline))
+    month_first, month_last = date(2026, 11, 1), date(2026, 11, 30)
+    like = "SELECT id FROM events WHERE start_at BETWEEN ? AND ? AND lower(title) LIKE ?"
+    search, scan = [], []
+    for n in range(1, len(TYPED) + 1):
+        flt = EventFilter(text=TYPED[:n])
+        search += timed(lambda: occurrences(db, month_first, month_last, flt), 3)
+        scan += timed(lambda: db.execute(like, ["2026-11-01", "2026-12-01",
+                                                f"%{TYPED[:n]}%"]).fetchall(), 3)
+    lines.append(row("search keystroke, month, FTS5", search, KEYSTROKE_TARGET,
+                     statistics.median(scan)))
+    db.close()
+    return lines
+
+
+async def app_figures(path: Path) -> list[str]:
+    from rcro_tui.app import RcroApp
+
+    app = RcroApp(db_path=path, user="bench", today=TODAY)
+    lines = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        start = time.perf_counter()
+        await pilot.press("2")
+        await settle(pilot)
+        lines.append(row("open Календарь (month) in the app", [time.perf_counter() - start],
+                         VIEW_OPEN_TARGET))
+        for key, view in (("w", CalendarView.WEEK), ("a", CalendarView.AGENDA),
+                          ("y", CalendarView.YEAR), ("m", CalendarView.MONTH)):
+            values = []
+            for _ in range(3):
+                start = time.perf_counter()
+                await pilot.press(key)
+                await settle(pilot)
+                values.append(time.perf_counter() - start)
+                await pilot.press("m" if key != "m" else "w")
+                await settle(pilot)
+            lines.append(row(f"switch to view: {view.label}", values, VIEW_OPEN_TARGET))
+        for key, label in (("l", "month"), ("j", "month")):
+            values = []
+            for _ in range(15):
+                start = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                values.append(time.perf_counter() - start)
+            lines.append(row(f"cursor keystroke ({key}) to repaint, {label}", values,
+                             KEYSTROKE_TARGET))
+    return lines
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("bench/.cache/calendar.sqlite"))
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if args.rebuild or not args.db.exists():
+        start = time.perf_counter()
+        make_calendar_db(args.db, events=args.events)
+        print(f"built {args.db} with {args.events} events in {time.perf_counter() - start:.1f} s")
+    print(header())
+    for line in database_figures(args.db):
+        print(line)
+    for line in asyncio.run(app_figures(args.db)):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
