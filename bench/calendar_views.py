@@ -1,6 +1,6 @@
 """Benchmark of the Календарь section at 100 000 events a year (issue 4).
 
-    python3 dev.py run-bench bench/calendar_views.py [--events 100000] [--rebuild]
+    python3 dev.py bench [--events 100000] [--rebuild]
 
 Prints, for every view, the time to read its window and to open it in the real app (Pilot,
 120×40), the time from a cursor or search keystroke to the repaint (median and p95), each
