@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from textual.strip import Strip
 
 from rcro_tui.calendar_layout import month_weeks
 from rcro_tui.i18n import WEEKDAYS_SHORT
@@ -16,18 +17,41 @@ SEPARATOR = "│"
 class MonthView(CalendarPane):
     """Seven columns sized to the terminal; as many title lines per day as the height allows."""
 
-    def render(self) -> Text:
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._weeks_cache: dict[tuple, list[Strip]] = {}
+
+    def watch_window(self) -> None:
+        self._weeks_cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        """Line API: each week's strips are cached, so a cursor step redraws two weeks at most."""
         width, height = self.size.width, self.size.height
         if self.window is None or width < 7 * 4:
-            return Text("")
+            return Strip.blank(width)
         weeks = month_weeks(self.cursor)
         column = (width - 6) // 7
         cell_height = max(2, (height - 1) // len(weeks))
-        by_day = self.window.by_day()
-        lines = [self._weekday_header(column)]
-        for week in weeks:
-            lines.extend(self._week_lines(week, column, cell_height, by_day))
-        return Text("\n").join(lines[:height])
+        if y == 0:
+            return self._strip(self._weekday_header(column), width)
+        index, line = divmod(y - 1, cell_height)
+        if index >= len(weeks):
+            return Strip.blank(width)
+        week = weeks[index]
+        cursor_here = self.cursor if self.cursor in week else None
+        key = (week[0], cursor_here, self.cursor.month, width, cell_height, self.has_focus)
+        if key not in self._weeks_cache:
+            if self.window is not None and self._by_day_for is not self.window:
+                self._by_day, self._by_day_for = self.window.by_day(), self.window
+            texts = self._week_lines(week, column, cell_height, self._by_day)
+            self._weeks_cache[key] = [self._strip(text, width) for text in texts]
+        return self._weeks_cache[key][line]
+
+    _by_day: dict = {}
+    _by_day_for: object = None
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        return Strip(list(text.render(self.app.console))).crop_extend(0, width, None)
 
     def _weekday_header(self, column: int) -> Text:
         header = Text()
