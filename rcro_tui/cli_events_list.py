@@ -6,6 +6,7 @@ and saved views hold, so `--view "Олимпиады"` lists what the screen sho
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -112,9 +113,9 @@ def _listing(ctx, db, given, view_name, save_view, year, fmt) -> bytes:
 
 def _write(data: bytes) -> None:
     """Bytes straight to stdout: UTF-8 whatever the server's locale, CSV's CRLF untouched."""
-    stream = click.get_binary_stream("stdout")
-    stream.write(data)
-    stream.flush()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 @click.command("views", cls=RussianCommand, short_help="Сохранённые виды (фильтры).",
