@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any
+
+from rcro_tui.errors import InputError
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -32,8 +35,11 @@ LEFT JOIN programs p ON p.id = e.program_id
 
 
 def fold(text: str) -> str:
-    """Lower case with «ё» as «е»: how both the index and the queries see words."""
-    return text.lower().replace("ё", "е")
+    """Lower case with «ё» as «е»: how both the index and the queries see words.
+
+    NFC first, so an «ё» or «й» pasted as a letter plus a combining mark is one letter.
+    """
+    return unicodedata.normalize("NFC", text).lower().replace("ё", "е")
 
 
 def fts_query(text: str) -> str:
@@ -64,8 +70,22 @@ class EventFilter:
         return self == EventFilter()
 
     def without(self, name: str) -> "EventFilter":
-        """The same filter with one field back to «any» (removing a chip)."""
+        """The same filter with one field back to «any» (removing a chip).
+
+        `dates` clears both ends of the date range (the single «Даты» chip).
+        """
+        if name == DATES:
+            return replace(self, first_day=None, last_day=None)
         return replace(self, **{name: EventFilter.__dataclass_fields__[name].default})
+
+    def merged(self, other: "EventFilter") -> "EventFilter":
+        """This filter with every field that `other` sets taken from `other`.
+
+        How `events list --view NAME --kind …` works: the options on the command line win.
+        """
+        changes = {f.name: getattr(other, f.name) for f in fields(other)
+                   if getattr(other, f.name) != f.default}
+        return replace(self, **changes)
 
     def to_json(self) -> str:
         data = {k: v for k, v in asdict(self).items()
@@ -77,18 +97,15 @@ class EventFilter:
 
     @classmethod
     def from_json(cls, text: str) -> "EventFilter":
-        data: dict[str, Any] = json.loads(text) if text.strip() else {}
-        known = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in known:
-                continue  # a field a newer version saved: ignore rather than refuse
-            if key in ("first_day", "last_day"):
-                value = date.fromisoformat(value) if value else None
-            elif isinstance(value, list):
-                value = tuple(value)
-            values[key] = value
-        return cls(**values)
+        """The filter a saved view stored; InputError (not a traceback) if the JSON is damaged."""
+        try:
+            data = json.loads(text) if text.strip() else {}
+            if not isinstance(data, dict):
+                raise ValueError(text)
+            return cls(**{key: _json_value(key, value) for key, value in data.items()
+                          if key in _FIELD_KINDS})  # unknown: a field a newer version saved
+        except (ValueError, TypeError):
+            raise InputError(f"Сохранённый фильтр повреждён и не читается: {text[:80]}") from None
 
     def where(self) -> tuple[str, list[Any]]:
         """The filter (dates aside: occurrences handle them) as SQL over `EVENT_COLUMNS_SQL`."""
@@ -124,3 +141,25 @@ class EventFilter:
             clauses.append("e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(query)
         return (" AND ".join(clauses) or "1"), params
+
+
+DATES = "dates"
+"""The pseudo-field of the one chip that shows (and removes) both ends of the date range."""
+
+_FIELD_KINDS = {f.name: f.type for f in fields(EventFilter)}
+
+
+def _json_value(key: str, value: Any) -> Any:
+    """One stored value as the field's type (ints for ids, dates for days, text for words)."""
+    kind = _FIELD_KINDS[key]
+    if value is None:
+        return None if "None" in kind else EventFilter.__dataclass_fields__[key].default
+    if kind == "str":
+        return str(value)
+    if kind == "tuple[int, ...]":
+        return tuple(int(item) for item in value)
+    if kind == "tuple[str, ...]":
+        return tuple(str(item) for item in value)
+    if kind == "int | None":
+        return int(value)
+    return date.fromisoformat(value)

@@ -17,3 +17,10 @@ from rcro_tui.cli_russian import RussianGroup
 @click.help_option("-h", "--help", help=HELP)
 def events() -> None:
     """The group; subcommands are added below."""
+
+
+from rcro_tui import cli_events_list  # noqa: E402  (list, views, cancel)
+
+events.add_command(cli_events_list.list_events)
+events.add_command(cli_events_list.list_views)
+events.add_command(cli_events_list.cancel)
