@@ -8,15 +8,15 @@ overwrite, and the editor shows both versions.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, timezone
 
 from sqlite_utils import Database
 
 from rcro_tui.errors import UserError
 from rcro_tui.model import Attendance, EventFormat, EventKind, EventStatus, Visibility
 from rcro_tui.recurrence import Recurrence
-from rcro_tui.rules import AcademicYear, parse_moment
+from rcro_tui.rules import REGION_TZ, AcademicYear, parse_moment
 from rcro_tui.db import store
 from rcro_tui.db.events import AgendaPart, AudienceSegment, EventDraft, add_event, event_row, write_parts
 
@@ -146,3 +146,30 @@ def duplicate_to_next_year(db: Database, event_id: int, *, user: str) -> int:
     """Carry an event over to the next academic year (same weekday); return the new id."""
     draft, _ = draft_of(db, event_id)
     return duplicate_event(db, event_id, user=user, shift=next_year_shift(draft.start))
+
+
+@dataclass(frozen=True)
+class ChangeStamp:
+    """Who last changed an event and when (wall clock of the region), for the conflict dialog."""
+
+    login: str
+    full_name: str
+    at: datetime
+
+    @property
+    def who(self) -> str:
+        """«Петров Андрей Владимирович (petrov)», or the login alone for an unknown user."""
+        return f"{self.full_name} ({self.login})" if self.full_name else self.login
+
+
+def last_change(db: Database, event_id: int) -> ChangeStamp | None:
+    """The latest audit entry of the event's own row (a parts-only edit logs one too)."""
+    rows = list(db.query(
+        "SELECT c.user, c.at, COALESCE(u.full_name, '') AS full_name FROM changes c "
+        "LEFT JOIN users u ON u.login = c.user WHERE c.table_name = 'events' AND c.row_id = ? "
+        "ORDER BY c.id DESC LIMIT 1", [str(event_id)]))
+    if not rows:
+        return None
+    at = datetime.strptime(rows[0]["at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return ChangeStamp(rows[0]["user"], rows[0]["full_name"],
+                       at.astimezone(REGION_TZ).replace(tzinfo=None))

@@ -20,6 +20,8 @@ from rcro_tui.rules import REGION_TZ_NAME, check_span, clean_text, moment_text, 
 from rcro_tui.db import store
 
 DEFAULT_UID_DOMAIN = "rcro.tomsk.ru"
+MAX_TITLE = 300
+"""Longest title any writer stores: longer text is a description pasted into the wrong field."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class EventDraft:
 def event_row(draft: EventDraft) -> dict[str, Any]:
     """The events row for a draft, or InputError saying which field is wrong."""
     title = require_text(draft.title, field="Название мероприятия")
+    if len(title) > MAX_TITLE:
+        raise InputError(f"Название мероприятия длиной {len(title)} символов — допускается "
+                         f"не больше {MAX_TITLE}; подробности перенесите в описание.")
     all_day = not isinstance(draft.start, datetime)
     if all_day == isinstance(draft.end, datetime):
         raise InputError(f"«{title}»: начало и окончание должны быть оба с временем или оба без.")
