@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from rcro_tui.db.views import agenda
+from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.event_detail import EventDetailScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import ViewTable
@@ -29,10 +32,11 @@ class SectionScreen(Screen[None]):
         self.app.push_screen(EventDetailScreen(self.app.db_path, event_id))
 
 
-class AgendaScreen(SectionScreen):
+class AgendaScreen(EventActions, SectionScreen):
     """«Ближайшие»: what happens from today on, with date, time, format, host and district."""
 
     TITLE = "Ближайшие"
+
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         since = self.app.today
@@ -42,3 +46,21 @@ class AgendaScreen(SectionScreen):
     @on(ViewTable.Opened)
     def _opened(self, message: ViewTable.Opened) -> None:
         self.open_event(int(message.key))
+
+    def current_event_id(self) -> int | None:
+        table = self.query_one(ViewTable)
+        grid = table.query_one("DataTable")
+        if table.view is None or not table.view.rows or not grid.display:
+            return None
+        return int(table.view.keys[grid.cursor_row])
+
+    def current_day(self) -> date:
+        """The first day of the event under the cursor (today for an empty list)."""
+        table = self.query_one(ViewTable)
+        if self.current_event_id() is None:
+            return self.app.today
+        row = table.view.rows[table.query_one("DataTable").cursor_row]
+        return max(self.app.today, datetime.strptime(row[0][:10], "%d.%m.%Y").date())
+
+    def refresh_events(self) -> None:
+        self.action_reload()

@@ -1,0 +1,154 @@
+"""The calendar's event keys for any list screen: new, edit, copy, next year, cancel, delete.
+
+A screen mixes `EventActions` in before its base and provides `current_event_id()`,
+`current_day()` and `refresh_events()`. Each action is one call into `db.event_edit`; the
+ones that cannot be undone (cancel, delete, a copy into next year) ask first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from rcro_tui.db import store
+from rcro_tui.db.event_edit import (cancel_event, delete_event, duplicate_to_next_year,
+                                    next_year_shift)
+from rcro_tui.errors import UserError
+from rcro_tui.i18n import WEEKDAYS_LONG, date_long
+from rcro_tui.model import EventStatus
+from rcro_tui.rules import parse_moment
+from rcro_tui.screens.confirm import ConfirmDialog
+from rcro_tui.screens.data import reading
+from rcro_tui.screens.event_editor import EventEditorScreen
+from rcro_tui.screens.keys import bind
+
+EVENT_KEYS = Binding.Group("Мероприятие")
+
+
+def day_with_weekday(day: date) -> str:
+    """«18 апреля 2023 г. (вторник)»"""
+    return f"{date_long(day)} ({WEEKDAYS_LONG[day.weekday()]})"
+
+
+def _event_day(row: dict) -> date:
+    start = parse_moment(row["start_at"])
+    return start.date() if isinstance(start, datetime) else start
+
+
+class EventActions(Screen):
+    """Mixed into list screens (a Screen subclass so that Textual merges its BINDINGS)."""
+
+    BINDINGS = [
+        Binding("insert,plus", "new_event", "Новое", key_display="+", id="new_event"),
+        bind("e", "edit_event", "Изменить"),
+        bind("c", "copy_event", "Копия", show=False),
+        Binding("Y,Н,shift+y", "next_year_event", "Копия на след. уч. год", show=False,
+                key_display="Shift+Y", id="next_year_event"),
+        bind("x", "cancel_event", "Отменить", show=False),
+        Binding("delete", "delete_event", "Удалить", show=False, key_display="Del",
+                id="delete_event"),
+    ]
+
+    def current_event_id(self) -> int | None:
+        """The event under the cursor (the host screen says)."""
+        raise NotImplementedError
+
+    def current_day(self) -> date:
+        """The day a new event starts on."""
+        raise NotImplementedError
+
+    def refresh_events(self) -> None:
+        """Read the list again after a change."""
+        raise NotImplementedError
+
+    def _chosen_event(self) -> dict | None:
+        """The row of the event under the cursor, or a hint when there is none."""
+        event_id = self.current_event_id()
+        if event_id is None:
+            self.notify("Выберите мероприятие в списке.", severity="warning", timeout=3)
+            return None
+        try:
+            with reading(self.app.db_path) as db:
+                return store.get_row(db, "events", event_id)
+        except UserError as error:
+            self.notify(error.message, severity="error")
+            return None
+
+    def _edited(self, event_id: int | None) -> None:
+        if event_id is not None:
+            self.refresh_events()
+
+    def action_new_event(self) -> None:
+        self.app.push_screen(EventEditorScreen.new(self.app.db_path, self.current_day()),
+                             self._edited)
+
+    def action_edit_event(self) -> None:
+        if (row := self._chosen_event()) is not None:
+            self.app.push_screen(EventEditorScreen.edit(self.app.db_path, row["id"]),
+                                 self._edited)
+
+    def action_copy_event(self) -> None:
+        if (row := self._chosen_event()) is not None:
+            self.app.push_screen(EventEditorScreen.duplicate(self.app.db_path, row["id"]),
+                                 self._edited)
+
+    def action_next_year_event(self) -> None:
+        if (row := self._chosen_event()) is None:
+            return
+        day = _event_day(row)
+        landed = day_with_weekday(day + next_year_shift(day))
+        self._ask(f"Скопировать «{row['title']}» на следующий учебный год?\n"
+                  f"Копия на {landed}, статус «запланировано», без итогов.",
+                  "Создать копию", lambda: self._copy_to_next_year(row["id"], landed))
+
+    def _copy_to_next_year(self, event_id: int, landed: str) -> None:
+        with reading(self.app.db_path) as db:
+            duplicate_to_next_year(db, event_id, user=self.app.user)
+        self.notify(f"Копия создана на {landed}.", timeout=4)
+        self.refresh_events()
+
+    def action_cancel_event(self) -> None:
+        if (row := self._chosen_event()) is None:
+            return
+        if row["status"] == EventStatus.CANCELLED:
+            self.notify(f"«{row['title']}» уже отменено.", timeout=3)
+            return
+        self._ask(f"Отменить «{row['title']}» ({date_long(_event_day(row))})?\n"
+                  "Мероприятие останется в календаре с отметкой ОТМЕНЕНО, "
+                  "подписчики календаря узнают об отмене.", "Отменить мероприятие",
+                  lambda: self._cancel(row), danger=True, no="Не отменять")
+
+    def _cancel(self, row: dict) -> None:
+        with reading(self.app.db_path) as db:
+            cancel_event(db, row["id"], user=self.app.user, expected_revision=row["revision"])
+        self.notify(f"Отменено: «{row['title']}».", timeout=4)
+        self.refresh_events()
+
+    def action_delete_event(self) -> None:
+        if (row := self._chosen_event()) is None:
+            return
+        self._ask(f"Удалить «{row['title']}» ({date_long(_event_day(row))}) совсем?\n"
+                  "Удаляйте только внесённое по ошибке; прошедшее или отменённое лучше "
+                  "оставить (x — отменить).", "Удалить", lambda: self._delete(row["id"]),
+                  danger=True, no="Не удалять")
+
+    def _delete(self, event_id: int) -> None:
+        with reading(self.app.db_path) as db:
+            delete_event(db, event_id, user=self.app.user)
+        self.notify("Мероприятие удалено.", timeout=4)
+        self.refresh_events()
+
+    def _ask(self, question: str, yes: str, then, *, danger: bool = False,
+             no: str = "Отмена") -> None:
+        """Run `then` after a «yes»; a refusal from the database becomes a notification."""
+        def answered(agreed: bool | None) -> None:
+            if not agreed:
+                return
+            try:
+                then()
+            except UserError as error:
+                self.notify(error.message, severity="error", timeout=8)
+
+        self.app.push_screen(ConfirmDialog(question, yes=yes, no=no, danger=danger), answered)
