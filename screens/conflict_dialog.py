@@ -22,7 +22,7 @@ from textual.widgets import Button, Static
 
 from rcro_tui.db.event_edit import ChangeStamp, draft_of, last_change
 from rcro_tui.event_form import FIELD_LABELS, EventForm, differing_fields, form_of
-from rcro_tui.i18n import date_short
+from rcro_tui.i18n import count, date_short, plural
 from rcro_tui.model import EventFormat, EventKind, EventStatus, Visibility
 from rcro_tui.recurrence import Frequency
 from rcro_tui.screens.keys import bind
@@ -101,7 +101,7 @@ class ConflictDialog(ModalScreen[str]):
         with Vertical(id="conflict"):
             yield Static(self._intro(), id="conflict-intro", markup=False)
             with VerticalScroll(id="conflict-table"):
-                yield Static(self._table(), id="conflict-rows")
+                yield Static(self.comparison_table(), id="conflict-rows")
             with Horizontal(id="conflict-buttons"):
                 yield Button("Сохранить мою версию", id=self.MINE, variant="warning", compact=True)
                 yield Button("Взять версию из базы", id=self.THEIRS, variant="primary",
@@ -113,11 +113,13 @@ class ConflictDialog(ModalScreen[str]):
 
     def _intro(self) -> str:
         n = len(self.conflict.rows)
+        verb = "Отличается" if plural(n, "1", "2", "5") == "1" else "Отличаются"
         return (f"Пока вы правили, мероприятие {stamp_text(self.conflict.stamp, short=False)} "
-                f"(версия {self.conflict.revision}). Отличается полей: {n}. "
-                "Выберите, какую версию оставить.")
+                f"(версия {self.conflict.revision}). {verb} {count(n, 'поле', 'поля', 'полей')}"
+                ". Выберите, какую версию оставить.")
 
-    def _table(self) -> Table:
+    def comparison_table(self) -> Table:
+        """Field, the stored value, the editor's value; the words that differ in colour."""
         colors = self.app.theme_variables
         theirs_style = f"bold {colors.get('warning', 'yellow')}"
         mine_style = f"bold {colors.get('success', 'green')}"

@@ -41,7 +41,9 @@ class EventActions(Screen):
     """Mixed into list screens (a Screen subclass so that Textual merges its BINDINGS)."""
 
     BINDINGS = [
-        Binding("insert,plus", "new_event", "Новое", key_display="+", id="new_event"),
+        Binding("plus", "new_event", "Новое", key_display="+", id="new_event"),
+        Binding("insert", "new_event", "Новое", key_display="Ins", show=False,
+                id="new_event_insert"),
         bind("e", "edit_event", "Изменить"),
         bind("c", "copy_event", "Копия", show=False),
         Binding("Y,Н,shift+y", "next_year_event", "Копия на след. уч. год", show=False,
