@@ -251,8 +251,15 @@ class EventEditorScreen(Screen[int | None]):
 
     @work(thread=True, exclusive=True, group="editor-warnings")
     def _load_warnings(self, draft) -> None:
-        with reading(self.db_path) as db:
-            lines = draft_warnings(db, draft, today=self.app.today, event_id=self.event_id)
+        """Advisory only: a failure here is shown and logged, never allowed to close the form
+        (and lose what the coordinator typed)."""
+        try:
+            with reading(self.db_path) as db:
+                lines = draft_warnings(db, draft, today=self.app.today, event_id=self.event_id)
+        except Exception as error:  # noqa: BLE001 — reported on screen and in the log
+            self.log.error("editor warnings failed", error)
+            lines = [f"Проверка пересечений и праздников не удалась ({type(error).__name__}); "
+                     "сохранить мероприятие можно."]
         self.app.call_from_thread(self._show_warnings, lines)
 
     def _show_warnings(self, lines: list[str]) -> None:

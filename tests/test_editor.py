@@ -357,3 +357,42 @@ async def test_event_keys_do_not_clash_with_the_apps_or_the_calendars():
     planned = {"slash", "f", "а", "g", "п", "m", "w", "a", "y", "ь", "ц", "ф", "н"}
     assert not ours & (taken | planned)
     assert {"insert", "plus", "e", "у", "c", "с", "Y", "Н", "x", "ч", "delete"} <= ours
+
+
+async def test_warnings_show_above_the_form_and_never_block(make_app, monkeypatch):
+    """With `db.conflicts` present its warnings are listed; its failure leaves the form open."""
+    from types import SimpleNamespace
+
+    from rcro_tui.screens import editor_warnings
+
+    seen = []
+
+    def fake(db, draft, *, today, event_id):
+        seen.append((draft.title, today, event_id))
+        return [SimpleNamespace(message="Место уже занято: «Семинар» 26.11.2026 15:00–17:00.")]
+
+    monkeypatch.setattr(editor_warnings, "warnings_for_draft", fake)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        event_id = first_in_person(app)
+        await cursor_to(pilot, event_id)
+        await pilot.press("e")
+        await pilot.pause(0.8)
+        await settle(pilot)
+        block = app.screen.query_one("#editor-warnings", Static)
+        assert block.display and "⚠ Место уже занято" in str(block.render())
+        assert seen[-1][1:] == (date(2026, 11, 23), event_id)
+
+        def broken(db, draft, *, today, event_id):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(editor_warnings, "warnings_for_draft", broken)
+        await pilot.press(*" 2")
+        await pilot.pause(0.8)
+        await settle(pilot)
+        assert isinstance(app.screen, EventEditorScreen) and app.is_running
+        assert "не удалась" in str(block.render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AgendaScreen), "warnings never block saving"
