@@ -14,13 +14,12 @@ from datetime import date, datetime, time
 
 from rcro_tui.db.events import MAX_TITLE, EventDraft, event_row
 from rcro_tui.errors import InputError
-from rcro_tui.event_form_lines import (LineProblem, agenda_text, audience_text, count_text,
+from rcro_tui.event_form_lines import (FieldReader, agenda_text, audience_text, count_text,
                                        days_text, grades_text, parse_agenda, parse_audience,
-                                       parse_clock, parse_count, parse_day, parse_days,
-                                       parse_grades)
+                                       parse_clock, parse_count, parse_day, parse_grades,
+                                       read_recurrence)
 from rcro_tui.i18n import date_short
 from rcro_tui.model import EventFormat, EventKind, EventStatus, Labelled, Visibility
-from rcro_tui.recurrence import MAX_OCCURRENCES, Frequency, Recurrence
 
 NEEDS_PLACE = (EventStatus.PLANNED, EventStatus.CONFIRMED)
 """Only an event still to come must say where to go; a held one from 2017 may lack its link."""
@@ -141,34 +140,9 @@ def _moment_texts(moment: date | datetime) -> tuple[str, str]:
     return date_short(moment), ""
 
 
-class _Reader:
-    """Reads fields one by one, collecting a message per field instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.problems: dict[str, str] = {}
-
-    def read(self, name: str, parse, text: str):
-        try:
-            return parse(text)
-        except LineProblem as problem:
-            self.problems[name] = _sentence(problem.message)
-            return None
-
-    def add(self, name: str, message: str) -> None:
-        self.problems.setdefault(name, _sentence(message))
-
-    def ok(self, *names: str) -> bool:
-        return not any(name in self.problems for name in names)
-
-
-def _sentence(text: str) -> str:
-    """Messages start with a capital letter (they stand alone under a field)."""
-    return text[:1].upper() + text[1:] if text else text
-
-
 def parse_form(form: EventForm) -> EventDraft:
     """The draft the form describes, or FormErrors listing every problem by field."""
-    r = _Reader()
+    r = FieldReader()
     title = _title(r, form.title)
     kind = _choice(r, "kind", EventKind, form.kind)
     event_format = _choice(r, "format", EventFormat, form.format)
@@ -183,7 +157,10 @@ def parse_form(form: EventForm) -> EventDraft:
     agenda = r.read("agenda", parse_agenda, form.agenda) or ()
     audience = r.read("audience", lambda text: parse_audience(text, len(agenda)),
                       form.audience) or ()
-    recurrence = _recurrence(r, form, start)
+    first = start.date() if isinstance(start, datetime) else start
+    recurrence = read_recurrence(r, repeat=form.repeat, interval=form.interval,
+                                 until=form.until, count=form.count, exdates=form.exdates,
+                                 first=first)
     if r.problems:
         raise FormErrors(r.problems)
     draft = EventDraft(
@@ -200,7 +177,7 @@ def parse_form(form: EventForm) -> EventDraft:
     return draft
 
 
-def _title(r: _Reader, text: str) -> str:
+def _title(r: FieldReader, text: str) -> str:
     title = " ".join(text.split())
     if not title:
         r.add("title", "Напишите название мероприятия.")
@@ -210,7 +187,7 @@ def _title(r: _Reader, text: str) -> str:
     return title
 
 
-def _choice(r: _Reader, name: str, enum: type[Labelled], text: str):
+def _choice(r: FieldReader, name: str, enum: type[Labelled], text: str):
     key = text.strip().lower().replace("ё", "е")
     for member in enum:
         if key in (member.value.lower(), member.label.replace("ё", "е")):
@@ -220,7 +197,7 @@ def _choice(r: _Reader, name: str, enum: type[Labelled], text: str):
     return None
 
 
-def _span(r: _Reader, form: EventForm):
+def _span(r: FieldReader, form: EventForm):
     """Start and end as datetimes (or dates for an all-day event); end not before start."""
     if not form.start_date.strip():
         r.add("start_date", "Укажите дату начала, например 19.04.2022.")
@@ -238,7 +215,7 @@ def _span(r: _Reader, form: EventForm):
     return start, end
 
 
-def _at(r: _Reader, name: str, day: date | None, text: str, what: str) -> datetime | None:
+def _at(r: FieldReader, name: str, day: date | None, text: str, what: str) -> datetime | None:
     if not text.strip():
         r.add(name, f"Укажите время {what} (ЧЧ:ММ) или отметьте «Весь день».")
         return None
@@ -248,7 +225,7 @@ def _at(r: _Reader, name: str, day: date | None, text: str, what: str) -> dateti
     return datetime.combine(day, time.fromisoformat(clock))
 
 
-def _registration(r: _Reader, form: EventForm, start):
+def _registration(r: FieldReader, form: EventForm, start):
     """The registration window: each end a date, or a date and time; it opens before the event."""
     opens = _reg_moment(r, "reg_start", form.reg_start_date, form.reg_start_time, time.min)
     closes = _reg_moment(r, "reg_end", form.reg_end_date, form.reg_end_time, time(23, 59))
@@ -266,7 +243,7 @@ def _registration(r: _Reader, form: EventForm, start):
     return opens[0], closes[0]  # one end has a time: both are stored with one
 
 
-def _reg_moment(r: _Reader, prefix: str, day_text: str, clock_text: str, default: time):
+def _reg_moment(r: FieldReader, prefix: str, day_text: str, clock_text: str, default: time):
     """(moment, has_time) or None; a time without a date is a problem on the date."""
     if not day_text.strip():
         if clock_text.strip():
@@ -286,7 +263,7 @@ def _stored(moment):
     return moment[0] if moment[1] else moment[0].date()
 
 
-def _place(r: _Reader, form: EventForm, event_format, status) -> None:
+def _place(r: FieldReader, form: EventForm, event_format, status) -> None:
     """Where to go: a venue in person, a link online, both for a hybrid event."""
     url = form.online_url.strip()
     if url and not re.fullmatch(r"(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?", url):
@@ -297,33 +274,3 @@ def _place(r: _Reader, form: EventForm, event_format, status) -> None:
         r.add("venue", f"Для формата «{event_format.label}» укажите место проведения.")
     if event_format in (EventFormat.ONLINE, EventFormat.HYBRID) and not url:
         r.add("online_url", f"Для формата «{event_format.label}» укажите ссылку на подключение.")
-
-
-def _recurrence(r: _Reader, form: EventForm, start) -> Recurrence | None:
-    key = form.repeat.strip().lower()
-    if key in ("", "нет", "не повторяется"):
-        return None
-    freq = next((f for f in Frequency if key in (f.value.lower(), f.label)), None)
-    if freq is None:
-        r.add("repeat", f"«{form.repeat}» — можно: еженедельно, ежемесячно, ежегодно.")
-    interval = r.read("interval", lambda t: _whole(t or "1", 1, 52), form.interval)
-    until = r.read("until", parse_day, form.until) if form.until.strip() else None
-    count = (r.read("count", lambda t: _whole(t, 1, MAX_OCCURRENCES), form.count)
-             if form.count.strip() else None)
-    skipped = r.read("exdates", parse_days, form.exdates) or ()
-    first = start.date() if isinstance(start, datetime) else start
-    if until is not None and first is not None and until < first:
-        r.add("until", f"Повторение заканчивается ({date_short(until)}) раньше первого раза "
-                       f"({date_short(first)}).")
-    if until is not None and count is not None:
-        r.add("count", "Укажите либо «Повторять до», либо число повторов, не оба.")
-    if freq is None or interval is None or not r.ok("until", "count", "exdates"):
-        return None
-    return Recurrence(freq=freq, interval=interval, until=until, count=count, exdates=skipped)
-
-
-def _whole(text: str, low: int, high: int) -> int:
-    value = text.strip()
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise LineProblem(f"«{value}» — ожидается целое число от {low} до {high}.")
-    return int(value)

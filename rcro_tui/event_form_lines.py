@@ -1,4 +1,4 @@
-"""The editor's text formats: agenda lines, audience lines, grades, counts, skipped dates.
+"""The editor's text formats (agenda and audience lines, grades, counts, dates, repeats).
 
 Each `parse_*` returns the value or raises `LineProblem` with a Russian sentence; each
 `*_text` writes the value back in the same format, so a stored event opens in the editor
@@ -14,6 +14,7 @@ from rcro_tui.db.events import AgendaPart, AudienceSegment
 from rcro_tui.errors import InputError
 from rcro_tui.i18n import date_short
 from rcro_tui.model import Attendance
+from rcro_tui.recurrence import MAX_OCCURRENCES, Frequency, Recurrence
 from rcro_tui.rules import parse_date
 
 REMOTE_MARK = "(дист.)"
@@ -207,3 +208,60 @@ def parse_days(text: str) -> tuple[date, ...]:
 
 def days_text(days: tuple[date, ...]) -> str:
     return " ".join(date_short(day) for day in sorted(set(days)))
+
+
+class FieldReader:
+    """Reads fields one by one, collecting a message per field instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: dict[str, str] = {}
+
+    def read(self, name: str, parse, text: str):
+        """`parse(text)`, or None with the problem recorded under `name`."""
+        try:
+            return parse(text)
+        except LineProblem as problem:
+            self.problems[name] = _sentence(problem.message)
+            return None
+
+    def add(self, name: str, message: str) -> None:
+        self.problems.setdefault(name, _sentence(message))
+
+    def ok(self, *names: str) -> bool:
+        return not any(name in self.problems for name in names)
+
+
+def _sentence(text: str) -> str:
+    """Messages start with a capital letter (they stand alone under a field)."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def read_recurrence(r: FieldReader, *, repeat: str, interval: str, until: str, count: str,
+                    exdates: str, first: date | None) -> Recurrence | None:
+    """The repeat fields as a Recurrence (None for «нет»); problems go to `r`."""
+    key = repeat.strip().lower()
+    if key in ("", "нет", "не повторяется"):
+        return None
+    freq = next((f for f in Frequency if key in (f.value.lower(), f.label)), None)
+    if freq is None:
+        r.add("repeat", f"«{repeat}» — можно: еженедельно, ежемесячно, ежегодно.")
+    every = r.read("interval", lambda t: _whole(t or "1", 1, 52), interval)
+    last = r.read("until", parse_day, until) if until.strip() else None
+    times = (r.read("count", lambda t: _whole(t, 1, MAX_OCCURRENCES), count)
+             if count.strip() else None)
+    skipped = r.read("exdates", parse_days, exdates) or ()
+    if last is not None and first is not None and last < first:
+        r.add("until", f"Повторение заканчивается ({date_short(last)}) раньше первого раза "
+                       f"({date_short(first)}).")
+    if last is not None and times is not None:
+        r.add("count", "Укажите либо «Повторять до», либо число повторов, не оба.")
+    if freq is None or every is None or not r.ok("until", "count", "exdates"):
+        return None
+    return Recurrence(freq=freq, interval=every, until=last, count=times, exdates=skipped)
+
+
+def _whole(text: str, low: int, high: int) -> int:
+    value = text.strip()
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise LineProblem(f"«{value}» — ожидается целое число от {low} до {high}.")
+    return int(value)

@@ -1,8 +1,8 @@
-"""Pilot tests of the event editor and the event keys on «Ближайшие», with real key presses."""
+"""Pilot tests of the event editor (new, edit, errors, leaving, host, conflicts, warnings)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from textual.widgets import Button, Input, Static
 
@@ -12,7 +12,6 @@ from rcro_tui.db.event_edit import draft_of, update_event
 from rcro_tui.screens.agenda import AgendaScreen
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.conflict_dialog import ConflictDialog
-from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.event_editor import EventEditorScreen
 from rcro_tui.screens.org_picker import OrgPicker
 from rcro_tui.screens.view_table import ViewTable
@@ -196,101 +195,6 @@ async def test_q_in_the_editor_leaves_the_form_rather_than_the_app(make_app):
         assert app.is_running and isinstance(app.screen, AgendaScreen)
 
 
-async def test_cancel_with_confirmation_keeps_the_event_marked(make_app, demo_path):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        event_id = first_in_person(app)
-        await cursor_to(pilot, event_id)
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "ОТМЕНЕНО" in str(app.screen.query_one("#ask-question", Static).render())
-        await pilot.press("enter")
-        await settle(pilot)
-        keys, rows = shown(app)
-        assert rows[keys.index(event_id)][2].startswith("ОТМЕНЕНО: ")
-    assert stored(demo_path, event_id)["status"] == "cancelled"
-
-
-async def test_refusing_the_confirmation_changes_nothing(make_app, demo_path):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        event_id = first_in_person(app)
-        await cursor_to(pilot, event_id)
-        await pilot.press("delete")
-        await pilot.pause()
-        await pilot.press("n")
-        await settle(pilot)
-        assert event_id in shown(app)[0]
-    assert stored(demo_path, event_id)["status"] == "confirmed"
-
-
-async def test_duplicate_to_next_year_says_where_it_lands(make_app, demo_path):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        event_id = first_in_person(app)
-        event = stored(demo_path, event_id)
-        start = datetime.fromisoformat(event["start_at"])
-        await cursor_to(pilot, event_id)
-        await pilot.press("Y")
-        await pilot.pause()
-        question = str(app.screen.query_one("#ask-question", Static).render())
-        assert "Копия на 25 ноября 2027 г. (четверг)" in question, question
-        assert start.date() == date(2026, 11, 26)
-        await pilot.press("enter")
-        await settle(pilot)
-    db = open_database(demo_path)
-    try:
-        copies = list(db.query("SELECT * FROM events WHERE title = ? ORDER BY id",
-                               [event["title"]]))
-    finally:
-        db.close()
-    assert [c["start_at"][:10] for c in copies] == ["2026-11-26", "2027-11-25"]
-    assert copies[1]["status"] == "planned"
-
-
-async def test_deleting_a_stage_venue_is_refused_with_a_message(make_app, demo_path):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        event_id = shown(app)[0][0]  # the Euler olympiad's distance stage
-        await pilot.press("delete")
-        await pilot.pause()
-        await pilot.press("enter")
-        await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert any("площадка отборочного этапа" in m for m in messages), messages
-        assert event_id in shown(app)[0]
-        other = first_in_person(app)
-        await cursor_to(pilot, other)
-        await pilot.press("delete", "enter")
-        await settle(pilot)
-        assert other not in shown(app)[0]
-
-
-async def test_copy_opens_the_editor_and_saves_a_new_event(make_app, demo_path):
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        event_id = first_in_person(app)
-        await cursor_to(pilot, event_id)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, EventEditorScreen) and app.screen.event_id is None
-        await type_into(pilot, "start_date", "03.12.2026")
-        await type_into(pilot, "end_date", "03.12.2026")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        keys, rows = shown(app)
-    original = stored(demo_path, event_id)
-    copies = [k for k, r in zip(keys, rows) if r[2] == original["title"] and k != event_id]
-    assert len(copies) == 1
-    assert stored(demo_path, copies[0])["start_at"].startswith("2026-12-03")
-
-
 async def test_the_host_is_picked_by_typing_part_of_its_name(make_app, demo_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -345,18 +249,6 @@ async def test_a_colleagues_save_brings_the_conflict_dialog_and_their_version(ma
         assert editor.query_one("#f-venue", Input).value == "Кабинет 12"
         assert editor.query_one("#f-title", Input).value == draft.title
         assert editor.revision == revision + 1 and not editor.dirty
-
-
-async def test_event_keys_do_not_clash_with_the_apps_or_the_calendars():
-    from rcro_tui.app import RcroApp
-    from rcro_tui.screens.calendar import CalendarScreen
-
-    ours = {key for binding in EventActions.BINDINGS for key in binding.key.split(",")}
-    taken = {key for cls in (RcroApp, CalendarScreen, AgendaScreen.__mro__[2])
-             for binding in cls.BINDINGS for key in binding.key.split(",")}
-    planned = {"slash", "f", "а", "g", "п", "m", "w", "a", "y", "ь", "ц", "ф", "н"}
-    assert not ours & (taken | planned)
-    assert {"insert", "plus", "e", "у", "c", "с", "Y", "Н", "x", "ч", "delete"} <= ours
 
 
 async def test_warnings_show_above_the_form_and_never_block(make_app, monkeypatch):
