@@ -19,10 +19,9 @@ def events() -> None:
     """The group; subcommands are added below."""
 
 
-from rcro_tui import cli_events_list  # noqa: E402  (list, views, cancel)
+from rcro_tui import cli_events_add, cli_events_list  # noqa: E402  (list, views, cancel, add)
 
 events.add_command(cli_events_list.list_events)
 events.add_command(cli_events_list.list_views)
 events.add_command(cli_events_list.cancel)
-from rcro_tui.cli_events_add import add as _add  # noqa: E402
-events.add_command(_add)
+events.add_command(cli_events_add.add)

@@ -92,15 +92,20 @@ CHOICES = {
 }
 
 
-def compose_rows(programs: list[tuple[str, int]], host_label: str) -> ComposeResult:
-    """Every row of the form, each followed by its fields' (hidden) error lines and a hint."""
+def compose_rows(form: EventForm, programs: list[tuple[str, int]],
+                 host_label: str) -> ComposeResult:
+    """Every row of the form, each followed by its fields' (hidden) error lines and a hint.
+
+    Values are given to the widgets as they are made: setting them after mounting restyles
+    every field once more and makes the editor open twice as slowly.
+    """
     for row in ROWS:
         with Horizontal(classes="form-row"):
             yield Label(row.label, classes="form-label")
             for field in row.fields:
                 if field.before:
                     yield Label(field.before, classes="form-between")
-                yield _widget(field, programs, host_label)
+                yield _widget(field, getattr(form, field.name), programs, host_label)
         for field in row.fields:
             error = Static("", id=f"e-{field.name}", classes="form-error", markup=False)
             error.display = False
@@ -109,21 +114,24 @@ def compose_rows(programs: list[tuple[str, int]], host_label: str) -> ComposeRes
             yield Static(row.hint, classes="form-hint", markup=False)
 
 
-def _widget(field: Field, programs: list[tuple[str, int]], host_label: str) -> Widget:
+def _widget(field: Field, value, programs: list[tuple[str, int]], host_label: str) -> Widget:
     wid, classes = f"f-{field.name}", f"form-field {field.width}".strip()
     if field.kind == "select":
         options = programs if field.name == "program_id" else CHOICES[field.name]
+        known = {option for _, option in options}
         return Select(options, id=wid, classes=classes, compact=True,
-                      allow_blank=field.name == "program_id", prompt="(не указана)")
+                      allow_blank=field.name == "program_id", prompt="(не указана)",
+                      value=value if value in known else Select.NULL)
     if field.kind == "check":
-        return Checkbox("Весь день", id=wid, compact=True)
+        return Checkbox("Весь день", value, id=wid, compact=True)
     if field.kind == "area":
-        area = TextArea(id=wid, classes=f"{classes} form-area", compact=True, soft_wrap=True)
+        area = TextArea(value, id=wid, classes=f"{classes} form-area", compact=True,
+                        soft_wrap=True)
         area.styles.height = field.height
         return area
     if field.kind == "host":
         return Button(host_label, id=wid, classes="form-host", compact=True)
-    return Input(placeholder=field.placeholder, id=wid, classes=classes, compact=True)
+    return Input(value, placeholder=field.placeholder, id=wid, classes=classes, compact=True)
 
 
 def read_form(screen: Widget, base: EventForm) -> EventForm:

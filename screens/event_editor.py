@@ -98,16 +98,15 @@ class EventEditorScreen(Screen[int | None]):
         self.program_ids = {value for _, value in programs}
         yield Header(show_clock=False, icon="≡")
         yield Static(self.heading, id="editor-heading", markup=False)
-        yield Static("", id="editor-warnings", markup=False)
-        yield Static("", id="editor-general", classes="form-error", markup=False)
+        for block_id, classes in (("editor-warnings", ""), ("editor-general", "form-error")):
+            block = Static("", id=block_id, classes=classes, markup=False)
+            block.display = False
+            yield block
         with VerticalScroll(id="editor-form"):
-            yield from compose_rows(programs, host)
+            yield from compose_rows(self.loaded, programs, host)
         yield Footer()
 
     def on_mount(self) -> None:
-        fill_form(self, self.loaded, self.program_ids)
-        self.query_one("#editor-warnings").display = False
-        self.query_one("#editor-general").display = False
         self.query_one("#f-title").focus()
         self.call_after_refresh(self._schedule_warnings)
 
