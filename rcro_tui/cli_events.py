@@ -17,3 +17,8 @@ from rcro_tui.cli_russian import RussianGroup
 @click.help_option("-h", "--help", help=HELP)
 def events() -> None:
     """The group; subcommands are added below."""
+
+
+from rcro_tui.cli_events_import import import_command  # noqa: E402
+
+events.add_command(import_command)
