@@ -108,9 +108,9 @@ def apply_items(db: Database, items: list[ImportItem], *, user: str, source_name
 
 def _sourced(draft: EventDraft, source_name: str) -> EventDraft:
     """A new event remembers the file it came from (an update keeps the event's own source)."""
-    if draft.source or not source_name:
+    if draft.source:
         return draft
-    return replace(draft, source=f"импорт из «{source_name}»")
+    return replace(draft, source=f"импорт из «{source_name}»" if source_name else "импорт")
 
 
 def _cancels(item: ImportItem) -> bool:
