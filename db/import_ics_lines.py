@@ -59,25 +59,6 @@ class Component:
         return found
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 text (BOM dropped), or InputError naming the lines with other bytes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    problems = Problems()
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.add(f"Строка {number}: байты не в кодировке UTF-8 — сохраните файл "
-                         "календаря в UTF-8 (так его пишут все календари).")
-    problems.raise_if_any("")
-    raise AssertionError("unreachable: the whole text failed to decode but no line did")
-
-
 def refuse_binary(data: bytes) -> None:
     """A clear message for a spreadsheet, PDF or Word file given instead of a calendar."""
     for magic, what in _NOT_ICS_HINTS:
@@ -94,21 +75,35 @@ def refuse_non_calendar(first_line: str) -> None:
                          "ожидается BEGIN:VCALENDAR. Выгрузите календарь в формате .ics.")
 
 
-def unfold(text: str, problems: Problems) -> list[tuple[int, str]]:
-    """Logical lines with the number of the physical line each starts on; blank lines dropped."""
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
-        if line[:1] in (" ", "\t"):
-            if not logical:
+def unfold(data: bytes, problems: Problems) -> list[tuple[int, str]]:
+    """Logical lines with the number of the physical line each starts on; blank lines dropped.
+
+    Lines are unfolded as bytes, before decoding: generators that fold at 75 characters
+    instead of octets split a Cyrillic letter in two, and only the joined bytes are UTF-8.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    pieces: list[tuple[int, list[bytes]]] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        line = line.rstrip(b"\r")
+        if line[:1] in (b" ", b"\t"):
+            if not pieces:
                 problems.add(f"Строка {number}: строка-продолжение (с пробела в начале) "
                              "стоит до первой строки файла.", number)
                 continue
-            start, previous = logical[-1]
-            logical[-1] = (start, previous + line[1:])
+            pieces[-1][1].append(line[1:])
         elif line.strip():
-            logical.append((number, line))
-    return logical
+            pieces.append((number, [line]))
+    return [(number, _decoded(number, b"".join(parts), problems)) for number, parts in pieces]
+
+
+def _decoded(number: int, raw: bytes, problems: Problems) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.add(f"Строка {number}: байты не в кодировке UTF-8 — сохраните файл календаря "
+                     "в UTF-8 (так его пишут все календари).", number)
+        return raw.decode("utf-8", errors="replace")
 
 
 def split_line(number: int, text: str) -> ContentLine | None:
@@ -133,7 +128,7 @@ def split_line(number: int, text: str) -> ContentLine | None:
 def parse_components(data: bytes, problems: Problems) -> Component:
     """The file as a tree under a root; broken lines and unbalanced blocks go to `problems`."""
     refuse_binary(data)
-    lines = unfold(decode(data), problems)
+    lines = unfold(data, problems)
     refuse_non_calendar(lines[0][1] if lines else "")
     root = Component("ROOT", 0)
     stack = [root]

@@ -372,3 +372,10 @@ def test_cli_refuses_other_files(demo_path, tmp_path, name, expected):
     result = run("events", "import", str(path), "--db", str(demo_path))
     assert result.returncode == 1 and expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_fold_inside_a_cyrillic_letter_is_joined_before_decoding(fresh_db):
+    summary = "SUMMARY:Семинар".encode()
+    folded = summary[:11] + b"\r\n " + summary[11:]  # splits «е» (2 bytes) in two
+    data = calendar(event("f1")).replace(summary, folded)
+    assert one(fresh_db, data)["title"] == "Семинар"
