@@ -20,6 +20,8 @@ Cell = Any
 
 _GRADES = re.compile(r"^\s*(\d{1,2})\s*(?:[-–—]\s*(\d{1,2}))?\s*(?:класс\w*|кл\.?)?\s*$",
                      re.IGNORECASE)
+_DATE_AND_TIME = re.compile(r"^\s*(\S+)\s+(\d{1,2}[:.]\d{2})(?:[:.]\d{2})?\s*$")
+_SECONDS = re.compile(r"^\s*(\d{1,2}[:.]\d{2})[:.]\d{2}\s*$")
 _QUOTES = re.compile(r"[«»\"“”„'’]")
 _YES = {"да", "+", "1", "x", "х", "✓", "истина", "true", "yes", "весь день"}
 _NO = {"нет", "-", "0", "ложь", "false", "no"}
@@ -62,7 +64,10 @@ def is_blank(cell: Cell) -> bool:
 
 
 def date_of(cell: Cell, where: str) -> date:
-    """A date cell, or text 19.04.2022 / 2022-04-19."""
+    """A date cell, or text 19.04.2022 / 2022-04-19 (a time after it, as Excel's CSV writes a
+    date-and-time cell, is read by `clock_in`)."""
+    if isinstance(cell, str) and (both := _DATE_AND_TIME.match(cell)):
+        return parse_date(both[1], field=where)
     if isinstance(cell, datetime):
         return cell.date()
     if isinstance(cell, date):
@@ -73,10 +78,13 @@ def date_of(cell: Cell, where: str) -> date:
     return parse_date(shown(cell), field=where)
 
 
-def clock_in(cell: Cell) -> time | None:
+def clock_in(cell: Cell, where: str) -> time | None:
     """The time a date-and-time cell carries (None at midnight: a plain date cell)."""
     if isinstance(cell, datetime) and cell.time() != time(0, 0):
         return cell.time().replace(second=0, microsecond=0)
+    if isinstance(cell, str) and (both := _DATE_AND_TIME.match(cell)):
+        found = time_of(both[2], where)
+        return found if found != time(0, 0) else None
     return None
 
 
@@ -89,7 +97,9 @@ def time_of(cell: Cell, where: str) -> time:
     if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell) != int(cell):
         raise InputError(f"{where}: число «{shown(cell)}» — не время; задайте ячейке формат "
                          "«Время» или впишите время как 14:00.")
-    hour, minute = parse_time(shown(cell), field=where)
+    text = shown(cell)
+    with_seconds = _SECONDS.match(text)  # «14:00:00», as Excel may save a time
+    hour, minute = parse_time(with_seconds[1] if with_seconds else text, field=where)
     return time(hour, minute)
 
 

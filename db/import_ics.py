@@ -53,7 +53,7 @@ class _Read:
 
 def import_ics(db: Database, data: bytes, *, user: str, source_name: str = "",
                dry_run: bool = False) -> ImportReport:
-    """Add or update the file's events by UID in one transaction; InputError listing all problems."""
+    """Add or update the file's events by UID in one transaction; else InputError listing all."""
     problems = Problems()
     root = parse_components(data, problems)
     zones = TimeZones(root)

@@ -68,7 +68,7 @@ def refuse_binary(data: bytes) -> None:
 
 
 def refuse_non_calendar(first_line: str) -> None:
-    """A text file that is not iCalendar (a CSV, a letter…): say so instead of listing every line."""
+    """A text file that is not iCalendar (a CSV, a letter…): say so, not list every line."""
     if first_line.strip().upper() != "BEGIN:VCALENDAR":
         shown = first_line.strip()[:60] or "(пустой файл)"
         raise InputError(f"Файл не похож на календарь iCalendar: первая строка — «{shown}», а "
@@ -118,7 +118,8 @@ def split_line(number: int, text: str) -> ContentLine | None:
         if not param:
             return None
         value = param[2]
-        params[param[1].upper()] = value[1:-1] if value[:1] == value[-1:] == '"' and len(value) > 1 else value
+        quoted = len(value) > 1 and value[0] == value[-1] == '"'
+        params[param[1].upper()] = value[1:-1] if quoted else value
         position = param.end()
     if position >= len(text) or text[position] != ":":
         return None
@@ -149,7 +150,8 @@ def parse_components(data: bytes, problems: Problems) -> Component:
         elif content.name == "END":
             name = content.value.strip().upper()
             if len(stack) == 1 or stack[-1].name != name:
-                problems.add(f"Строка {number}: END:{name} без соответствующего BEGIN:{name}.", number)
+                problems.add(f"Строка {number}: END:{name} без соответствующего "
+                             f"BEGIN:{name}.", number)
                 continue
             stack.pop()
         elif len(stack) == 1:

@@ -40,7 +40,7 @@ class ValueProblem(Exception):
 
 
 class TimeZones:
-    """TZID → tzinfo: zoneinfo, Windows and vendor names (via icalendar), then the file's VTIMEZONE."""
+    """TZID → tzinfo: zoneinfo, Windows and vendor names (icalendar), then the file's VTIMEZONE."""
 
     def __init__(self, root: Component) -> None:
         self.blocks = {}
@@ -105,7 +105,8 @@ def moment(prop: ContentLine, zones: TimeZones, value: str | None = None) -> dat
         try:
             return date(*(int(part) for part in match.groups()))
         except ValueError:
-            raise ValueProblem(f"{prop.name} «{raw}» — такой даты нет в календаре.", prop.line) from None
+            raise ValueProblem(f"{prop.name} «{raw}» — такой даты нет в календаре.",
+                               prop.line) from None
     match = _DATETIME.fullmatch(raw)
     if not match:
         raise ValueProblem(f"{prop.name} «{raw}» — не дата и время (ожидается "
@@ -114,7 +115,8 @@ def moment(prop: ContentLine, zones: TimeZones, value: str | None = None) -> dat
     try:
         moment_ = datetime(year, month, day, hour, minute)
     except ValueError:
-        raise ValueProblem(f"{prop.name} «{raw}» — такой даты или времени нет в календаре.", prop.line) from None
+        raise ValueProblem(f"{prop.name} «{raw}» — такой даты или времени нет в календаре.",
+                           prop.line) from None
     if match[7]:
         return moment_.replace(tzinfo=timezone.utc)
     tzid = prop.params.get("TZID")
@@ -181,7 +183,8 @@ def recurrence(prop: ContentLine, first: date | datetime, zones: TimeZones,
         interval = int(parts.get("INTERVAL", "1"))
         count = int(parts["COUNT"]) if "COUNT" in parts else None
     except ValueError:
-        raise ValueProblem(f"повторение «{prop.value}»: INTERVAL и COUNT должны быть числами.", prop.line) from None
+        raise ValueProblem(f"повторение «{prop.value}»: INTERVAL и COUNT должны быть числами.",
+                           prop.line) from None
     until = _until(prop, parts.get("UNTIL"), first, zones)
     try:
         return Recurrence(freq=freq, interval=interval, until=until, count=count,

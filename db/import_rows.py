@@ -123,7 +123,8 @@ class RowReader:
     refs: References
     seen: dict[str, int]
 
-    def read(self, number: int, cells: list[Cell], report: Callable[[str], None]) -> ImportItem | None:
+    def read(self, number: int, cells: list[Cell],
+             report: Callable[[str], None]) -> ImportItem | None:
         row = _Row(self, number, cells, report)
         title = row.text("title")
         problem = title_problem(title)
@@ -207,8 +208,9 @@ class _Row:
         known = self.problems
         first = self.parsed("start_date", date_of, None)
         last = self.parsed("end_date", date_of, first)
-        opens = self.parsed("start_time", time_of, None) or clock_in(self.cell("start_date"))
-        closes = self.parsed("end_time", time_of, None) or clock_in(self.cell("end_date"))
+        opens = (self.parsed("start_time", time_of, None)
+                 or self.parsed("start_date", clock_in, None))
+        closes = self.parsed("end_time", time_of, None) or self.parsed("end_date", clock_in, None)
         all_day = self.parsed("all_day", yes_no, None)
         if first is None or last is None or self.problems > known:
             return None, None

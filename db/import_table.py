@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -80,7 +81,12 @@ def read_csv(data: bytes) -> list[tuple[int, list[Cell]]]:
     if "\x00" in text:
         raise InputError("Файл не похож на таблицу CSV (в нём двоичные данные): ожидается "
                          ".csv, сохранённый из Excel, или .xlsx.")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    first, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=(.)\r?", first, re.IGNORECASE):  # Excel's own separator hint
+        delimiter, text = first[4], rest
+    else:
+        delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return [(number, row) for number, row in enumerate(reader, start=1)]
     except csv.Error as error:

@@ -39,7 +39,8 @@ def failure(db, data: bytes) -> str:
 
 
 def org_id(db, short_name: str) -> int:
-    return db.execute("SELECT id FROM organizations WHERE short_name = ?", [short_name]).fetchone()[0]
+    query = "SELECT id FROM organizations WHERE short_name = ?"
+    return db.execute(query, [short_name]).fetchone()[0]
 
 
 def test_csv_from_russian_excel_in_windows_1251(demo_db):
@@ -59,9 +60,11 @@ def test_csv_from_russian_excel_in_windows_1251(demo_db):
     assert olympiad["host_org_id"] == org_id(demo_db, "ОГБУ «РЦРО»")  # matched despite "quotes"
     assert olympiad["program_id"] == demo_db.execute(
         "SELECT id FROM programs WHERE short_name = 'Парк ЕНОТо'").fetchone()[0]
-    assert (olympiad["grades_from"], olympiad["grades_to"], olympiad["format"]) == (7, 8, "in_person")
+    assert (olympiad["grades_from"], olympiad["grades_to"], olympiad["format"]) == (
+        7, 8, "in_person")
     assert webinar["title"] == "Вебинар «Ёлка знаний»"
-    assert (webinar["format"], webinar["visibility"], webinar["grades_from"]) == ("online", "internal", 8)
+    assert (webinar["format"], webinar["visibility"], webinar["grades_from"]) == (
+        "online", "internal", 8)
     assert (webinar["start_at"], webinar["end_at"]) == ("2022-04-20T10:00", "2022-04-20T11:30")
     assert (festival["all_day"], festival["start_at"], festival["end_at"]) == (
         1, "2023-04-03", "2023-04-05")
@@ -196,3 +199,12 @@ def test_cli_imports_a_csv_and_refuses_a_bad_one(demo_path, tmp_path):
     result = run("events", "import", str(bad), "--db", str(demo_path))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Строка 2, столбец «Время»: «25:00» — не время" in result.stderr
+
+
+def test_excel_csv_quirks_sep_line_seconds_and_date_with_time(fresh_db):
+    data = ("sep=,\r\nНазвание,Дата начала,Время окончания\r\n"
+            "\"Форум «Большие вызовы», финал\",19.04.2022 14:00:00,17:30:00\r\n").encode("cp1251")
+    import_table(fresh_db, data, user="tester")
+    (row,) = events(fresh_db)
+    assert row["title"] == "Форум «Большие вызовы», финал"
+    assert (row["start_at"], row["end_at"]) == ("2022-04-19T14:00", "2022-04-19T17:30")
