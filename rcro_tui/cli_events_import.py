@@ -11,13 +11,14 @@ from pathlib import Path
 import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
+from rcro_tui.cli_russian import RussianCommand
 from rcro_tui.errors import UserError
 
 KINDS = {".ics": "ics", ".ical": "ics", ".ifb": "ics", ".csv": "table", ".txt": "table",
          ".xlsx": "table", ".xlsm": "table"}
 
 
-@click.command("import", short_help="Импорт мероприятий из .ics, .csv или .xlsx.",
+@click.command("import", cls=RussianCommand, short_help="Импорт мероприятий из .ics, .csv или .xlsx.",
                help="Импортировать мероприятия из календаря iCalendar (.ics) или таблицы "
                     "(.csv из Excel, .xlsx). Мероприятие с тем же UID обновляется, а не "
                     "дублируется; при любой ошибке в файле в базу не записывается ничего.")

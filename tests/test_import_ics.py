@@ -380,3 +380,10 @@ def test_a_fold_inside_a_cyrillic_letter_is_joined_before_decoding(fresh_db):
     folded = summary[:11] + b"\r\n " + summary[11:]  # splits «е» (2 bytes) in two
     data = calendar(event("f1")).replace(summary, folded)
     assert one(fresh_db, data)["title"] == "Семинар"
+
+
+def test_cli_help_is_russian():
+    result = run("events", "import", "--help")
+    assert result.returncode == 0
+    assert "Использование: rcro-tui events import [ПАРАМЕТРЫ] ФАЙЛ" in result.stdout
+    assert "--dry-run" in result.stdout and "Options" not in result.stdout
