@@ -24,3 +24,6 @@ from rcro_tui import cli_events_list  # noqa: E402  (list, views, cancel)
 events.add_command(cli_events_list.list_events)
 events.add_command(cli_events_list.list_views)
 events.add_command(cli_events_list.cancel)
+from rcro_tui.cli_events_import import import_command  # noqa: E402
+
+events.add_command(import_command)
