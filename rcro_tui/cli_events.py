@@ -25,3 +25,6 @@ events.add_command(cli_events_list.list_events)
 events.add_command(cli_events_list.list_views)
 events.add_command(cli_events_list.cancel)
 events.add_command(cli_events_add.add)
+from rcro_tui.cli_events_import import import_command  # noqa: E402
+
+events.add_command(import_command)

@@ -90,10 +90,13 @@ class Recurrence:
     def starts(self, first: date | datetime, since: date, until: date) -> list[date | datetime]:
         """Starts of occurrences whose start day falls in [since, until], skipped days left out."""
         start = first if isinstance(first, datetime) else datetime.combine(first, datetime.min.time())
-        last = self.until if self.until is not None else until
-        rule = rrule(_DATEUTIL[self.freq], dtstart=start, interval=self.interval,
-                     count=self.count or (None if self.until else MAX_OCCURRENCES),
-                     until=datetime.combine(min(last, until), datetime.max.time()))
+        last = min(self.until, until) if self.until is not None else until
+        if self.count is not None:  # dateutil refuses COUNT and UNTIL together
+            rule = rrule(_DATEUTIL[self.freq], dtstart=start, interval=self.interval,
+                         count=self.count)
+        else:
+            rule = rrule(_DATEUTIL[self.freq], dtstart=start, interval=self.interval,
+                         until=rule_end(last))
         window_start = datetime.combine(since, datetime.min.time())
         skipped = set(self.exdates)
         found = [moment for moment in rule.between(window_start - timedelta(microseconds=1),

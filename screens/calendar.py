@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher
@@ -27,6 +27,7 @@ from rcro_tui.screens.cal_week import WeekView
 from rcro_tui.screens.cal_year import YearView
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.day_events import DayEventsScreen
+from rcro_tui.screens.filter_bar import FilterBar
 from rcro_tui.screens.goto_date import GoToDateScreen
 from rcro_tui.screens.keys import bind
 
@@ -55,6 +56,10 @@ class CalendarScreen(SectionScreen):
         bind("t", "today", "Сегодня"),
         bind("g", "go_to", "Дата…"),
         bind("enter", "open", "Открыть"),
+        bind("slash,full_stop", "filter_bar('search')", "Поиск", key_display="/"),
+        bind("f", "filter_bar('edit')", "Фильтр…"),
+        bind("v", "filter_bar('views')", "Виды…", show=False),
+        bind("escape", "focus_view", "К календарю", show=False),
     ]
 
     def __init__(self) -> None:
@@ -68,6 +73,7 @@ class CalendarScreen(SectionScreen):
         self.cursor = self.app.today
         yield from self.compose_frame()
         yield Static("", id="calendar-title")
+        yield FilterBar(self.app.db_path, self.app.user, self.filter, id="calendar-filter")
         with ContentSwitcher(initial=self.view.value, id="calendar-views"):
             for view, widget in VIEW_CLASSES.items():
                 yield widget(id=view.value)
@@ -77,6 +83,7 @@ class CalendarScreen(SectionScreen):
     def on_mount(self) -> None:
         for pane in self._panes():
             pane.today = self.app.today
+        self.query_one(FilterBar).focus_after = self.action_focus_view
         self._active().focus()
         self.load()
 
@@ -223,3 +230,18 @@ class CalendarScreen(SectionScreen):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_filter_bar(self, action: str) -> None:
+        """`/` search, `f` the filter dialog, `v` saved views: the bar does them."""
+        getattr(self.query_one(FilterBar), f"action_{action}")()
+
+    def action_focus_view(self) -> None:
+        self._active().focus()
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, message: FilterBar.Changed) -> None:
+        """Every search keystroke re-reads the window; the worker drops a stale read."""
+        self.filter = message.filter
+        self.load()
+        if self.view is CalendarView.YEAR:
+            self._preview()

@@ -7,6 +7,8 @@ posts `FilterBar.Changed` with the whole new filter, so the calendar needs one h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -75,6 +77,8 @@ class FilterBar(Widget, can_focus=True):
         self._named: tuple[EventFilter, list[tuple[str, str]]] | None = None
         self.cursor = -1
         """Which chip Backspace removes: an index, -1 for the last one."""
+        self.focus_after: Callable[[], object] | None = None
+        """Where focus goes after search closes or a dialog is done (the host screen's view)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-chips")
@@ -170,7 +174,7 @@ class FilterBar(Widget, can_focus=True):
     def _close_search(self, event: Message) -> None:
         event.stop()
         self.query_one(SearchInput).display = False
-        self.focus()
+        self._done()
         self._paint()
 
     def action_edit(self) -> None:
@@ -187,4 +191,8 @@ class FilterBar(Widget, can_focus=True):
     def _chosen(self, flt: EventFilter | None) -> None:
         if flt is not None:
             self._change(flt)
-        self.focus()
+        self._done()
+
+    def _done(self) -> None:
+        """After search or a dialog: back where the person works (the calendar), or the bar."""
+        (self.focus_after or self.focus)()

@@ -157,3 +157,21 @@ async def test_year_view_counts_every_event_of_the_academic_year(make_app, demo_
         assert screen.cursor == date(2026, 12, 23), "down is the next month in the planner"
         assert screen.query_one(YearView).preview == [
             item for item in occurrences(demo_db, date(2026, 12, 23), date(2026, 12, 23))]
+
+
+async def test_search_narrows_the_calendar_as_you_type(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        everything = sum(screen.window.counts.values())
+        await pilot.press("/", *"ВсОШ")
+        await settle(pilot)
+        assert screen.filter.text == "ВсОШ"
+        titles = [item.title for item in screen.window.items]
+        assert titles and all("ВсОШ" in title or "всош" in title.lower() for title in titles)
+        assert sum(screen.window.counts.values()) < everything
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#month").has_focus, "closing search goes back to the calendar"
+        await pilot.press("l")
+        assert screen.cursor == date(2026, 11, 24)
