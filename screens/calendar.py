@@ -27,6 +27,7 @@ from rcro_tui.screens.cal_week import WeekView
 from rcro_tui.screens.cal_year import YearView
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.day_events import DayEventsScreen
+from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.filter_bar import FilterBar
 from rcro_tui.screens.goto_date import GoToDateScreen
 from rcro_tui.screens.keys import bind
@@ -38,7 +39,7 @@ VIEW_CLASSES = {CalendarView.MONTH: MonthView, CalendarView.WEEK: WeekView,
                 CalendarView.AGENDA: AgendaView, CalendarView.YEAR: YearView}
 
 
-class CalendarScreen(SectionScreen):
+class CalendarScreen(EventActions, SectionScreen):
     """The calendar section; opens on the month of today."""
 
     TITLE = "Календарь"
@@ -229,6 +230,23 @@ class CalendarScreen(SectionScreen):
             self.open_event(event_id)
 
     def action_reload(self) -> None:
+        self.load()
+
+    def current_event_id(self) -> int | None:
+        """The agenda's event under the cursor; in a grid, the cursor day's only event."""
+        pane = self._active()
+        if isinstance(pane, AgendaView):
+            item = pane.current()
+            return item.event_id if item else None
+        if self.window is None or self.view is CalendarView.YEAR:
+            return None
+        items = self.window.by_day().get(self.cursor, [])
+        return items[0].event_id if len(items) == 1 else None
+
+    def current_day(self) -> date:
+        return self.cursor
+
+    def refresh_events(self) -> None:
         self.load()
 
     def action_filter_bar(self, action: str) -> None:

@@ -175,3 +175,17 @@ async def test_search_narrows_the_calendar_as_you_type(make_app):
         assert screen.query_one("#month").has_focus, "closing search goes back to the calendar"
         await pilot.press("l")
         assert screen.cursor == date(2026, 11, 24)
+
+
+async def test_event_keys_work_in_the_calendar(make_app):
+    from rcro_tui.screens.event_editor import EventEditorScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("g", *"19.04.2022", "enter")
+        await settle(pilot)
+        assert screen.current_event_id() == 3, "the day's only event"
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, EventEditorScreen)
