@@ -33,18 +33,24 @@ class CalendarWindow:
     items: list[Occurrence] = field(default_factory=list)
     counts: Counter[date] = field(default_factory=Counter)
     marks: dict[date, tuple[str, str]] = field(default_factory=dict)
+    _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
 
     def by_day(self) -> dict[date, list[Occurrence]]:
-        """Each day's occurrences (a multi-day event under each of its days), in order."""
-        days: dict[date, list[Occurrence]] = defaultdict(list)
-        for item in self.items:
-            for day in item.days():
-                if self.first <= day <= self.last:
-                    days[day].append(item)
-        return days
+        """Each day's occurrences (a multi-day event under each of its days), in order.
+
+        Worked out once per window: every repaint of a view asks for it.
+        """
+        if self._days is None:
+            days: dict[date, list[Occurrence]] = defaultdict(list)
+            for item in self.items:
+                for day in item.days():
+                    if self.first <= day <= self.last:
+                        days[day].append(item)
+            self._days = dict(days)
+        return self._days
 
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)

@@ -19,11 +19,10 @@ from rcro_tui.errors import UserError
 from rcro_tui.model import EventStatus
 from rcro_tui.rules import clean_text
 from rcro_tui.db.event_edit import draft_of, update_event
-from rcro_tui.db.events import EventDraft, event_row
+from rcro_tui.db.events import MAX_TITLE, EventDraft, event_row
 from rcro_tui.db.import_insert import FIELD_COLUMNS, insert_events
 from rcro_tui.db.import_problems import ImportReport, Problems
 
-MAX_TITLE_LENGTH = 300
 """Longest title an import accepts: longer text is surely a description pasted in the wrong cell."""
 
 CONTENT_UID_SUFFIX = "@import.rcro-tui"
@@ -50,9 +49,9 @@ def title_problem(title: str) -> str | None:
     cleaned = clean_text(title)
     if not cleaned:
         return "нет названия мероприятия."
-    if len(cleaned) > MAX_TITLE_LENGTH:
+    if len(cleaned) > MAX_TITLE:
         return (f"название длиной {len(cleaned)} символов — допускается не больше "
-                f"{MAX_TITLE_LENGTH}; сократите его, а подробности перенесите в описание.")
+                f"{MAX_TITLE}; сократите его, а подробности перенесите в описание.")
     return None
 
 

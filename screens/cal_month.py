@@ -41,14 +41,9 @@ class MonthView(CalendarPane):
         cursor_here = self.cursor if self.cursor in week else None
         key = (week[0], cursor_here, self.cursor.month, width, cell_height, self.has_focus)
         if key not in self._weeks_cache:
-            if self.window is not None and self._by_day_for is not self.window:
-                self._by_day, self._by_day_for = self.window.by_day(), self.window
-            texts = self._week_lines(week, column, cell_height, self._by_day)
+            texts = self._week_lines(week, column, cell_height, self.window.by_day())
             self._weeks_cache[key] = [self._strip(text, width) for text in texts]
         return self._weeks_cache[key][line]
-
-    _by_day: dict = {}
-    _by_day_for: object = None
 
     def _strip(self, text: Text, width: int) -> Strip:
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, None)

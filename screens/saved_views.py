@@ -23,27 +23,10 @@ from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.filter_labels import summary
 from rcro_tui.db.saved_views import SavedView, delete_view, list_views, rename_view, save_view
 from rcro_tui.screens.data import reading
+from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.keys import bind
 
 EMPTY = "Сохранённых видов нет. S — сохранить текущий фильтр под именем."
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; Enter or Y says yes, Esc or N says no."""
-
-    BINDINGS = [bind("enter,y", "answer(True)", "Да"), bind("escape,n", "answer(False)", "Нет")]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog"):
-            yield Static(self.question, id="confirm-question")
-        yield Footer()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class ViewList(OptionList):
