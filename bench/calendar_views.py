@@ -84,39 +84,95 @@ def database_figures(path: Path) -> list[str]:
     return lines
 
 
+class FrameClock:
+    """Times the frames the app writes: a keystroke's latency is key → its frame.
+
+    Headless Textual computes each frame but skips turning it into terminal bytes; the clock
+    does that step too (as a real terminal would need), so the figure is the whole repaint.
+    Pilot's own waiting between keys is not counted. `first` is the first frame drawn after
+    the calendar received data (the agenda gets its first week before the whole month);
+    `last` the last frame the key caused.
+    """
+
+    def __init__(self, app) -> None:
+        self.frames: list[float] = []
+        self.shown: list[float] = []
+        original = app._display
+
+        def display(screen, renderable) -> None:
+            original(screen, renderable)
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                renderable.render_segments(app.console)
+                self.frames.append(time.perf_counter())
+
+        app._display = display
+        from rcro_tui.screens.calendar import CalendarScreen
+        show = CalendarScreen._show
+
+        def timed_show(screen, window) -> None:
+            self.shown.append(time.perf_counter())
+            show(screen, window)
+
+        CalendarScreen._show = timed_show
+
+    async def keystroke(self, pilot, key: str) -> float:
+        """Seconds from the key to the first frame with the data it asked for."""
+        first, _last = await self.keystroke_frames(pilot, key)
+        return first
+
+    async def keystroke_frames(self, pilot, key: str) -> tuple[float, float]:
+        await settle(pilot)
+        self.frames.clear()
+        self.shown.clear()
+        start = time.perf_counter()
+        await pilot.press(key)
+        await settle(pilot)
+        if not self.frames:
+            raise RuntimeError(f"key {key!r} repainted nothing")
+        after_data = [t for t in self.frames if not self.shown or t >= self.shown[0]]
+        first = after_data[0] if after_data else self.frames[-1]
+        return first - start, self.frames[-1] - start
+
+
 async def app_figures(path: Path) -> list[str]:
     from rcro_tui.app import RcroApp
 
     app = RcroApp(db_path=path, user="bench", today=TODAY)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        start = time.perf_counter()
-        await pilot.press("2")
-        await settle(pilot)
-        lines.append(row("open Календарь (month) in the app", [time.perf_counter() - start],
-                         VIEW_OPEN_TARGET))
+        clock = FrameClock(app)
+        opened = await clock.keystroke(pilot, "2")
+        lines.append(row("open Календарь (month) in the app", [opened], VIEW_OPEN_TARGET))
+        whole_month = []
         for key, view in (("w", CalendarView.WEEK), ("a", CalendarView.AGENDA),
                           ("y", CalendarView.YEAR), ("m", CalendarView.MONTH)):
             values = []
             for _ in range(3):
-                start = time.perf_counter()
-                await pilot.press(key)
-                await settle(pilot)
-                values.append(time.perf_counter() - start)
-                await pilot.press("m" if key != "m" else "w")
-                await settle(pilot)
+                first, last = await clock.keystroke_frames(pilot, key)
+                values.append(first)
+                if key == "a":
+                    whole_month.append(last)
+                await clock.keystroke(pilot, "m" if key != "m" else "w")
             lines.append(row(f"switch to view: {view.label}", values, VIEW_OPEN_TARGET))
-        for key, label in (("l", "month"), ("j", "month")):
-            values = []
-            for _ in range(15):
-                start = time.perf_counter()
-                await pilot.press(key)
-                await pilot.pause()
-                values.append(time.perf_counter() - start)
-            lines.append(row(f"cursor keystroke ({key}) to repaint, {label}", values,
-                             KEYSTROKE_TARGET))
+        lines.append(row("  agenda: the whole month after (background)", whole_month, 1.0))
+        for view, keys in (("m", "lhjk"), ("w", "lhlh"), ("a", "jjkk"), ("y", "ljhk")):
+            await clock.keystroke(pilot, view)
+            values = [await clock.keystroke(pilot, key) for key in keys * 5]
+            lines.append(row(f"cursor keystroke to repaint: {CalendarView(VIEW_NAMES[view]).label}",
+                             values, KEYSTROKE_TARGET))
+        for view, keys in (("m", "np"), ("w", "np"), ("a", "np")):
+            await clock.keystroke(pilot, view)
+            values = [await clock.keystroke(pilot, key) for key in keys * 3]
+            lines.append(row(f"next/previous period: {CalendarView(VIEW_NAMES[view]).label}",
+                             values, VIEW_OPEN_TARGET))
+        await clock.keystroke(pilot, "m")
+        await clock.keystroke(pilot, "slash")
+        values = [await clock.keystroke(pilot, letter) for letter in TYPED]
+        lines.append(row("search keystroke to repaint, month", values, KEYSTROKE_TARGET))
     return lines
+
+
+VIEW_NAMES = {"m": "month", "w": "week", "a": "agenda", "y": "year"}
 
 
 async def settle(pilot) -> None:

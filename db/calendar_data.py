@@ -19,6 +19,12 @@ from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
 MONTH_TITLES_PER_DAY = 8
 """The month grid shows a day's count and at most this many titles (more than fit at 120×40)."""
 
+AgendaRow = tuple[date, Occurrence | None]
+"""One agenda line: a day's heading (no item) or one event under that day."""
+
+AGENDA_HEAD_DAYS = 7
+"""Days after the cursor day that the agenda's quick first read covers."""
+
 PUBLIC = "public"
 SCHOOL_BREAK = "school_break"
 
@@ -33,7 +39,13 @@ class CalendarWindow:
     items: list[Occurrence] = field(default_factory=list)
     counts: Counter[date] = field(default_factory=Counter)
     marks: dict[date, tuple[str, str]] = field(default_factory=dict)
+    complete: bool = True
+    """False for the agenda's quick first read: events of the first days only (see `load_window`)."""
+    items_first: date | None = None
+    items_last: date | None = None
+    """The days whose events were read, when not the whole period (`complete` is False)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[AgendaRow] | None = field(default=None, repr=False, compare=False)
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -45,12 +57,27 @@ class CalendarWindow:
         """
         if self._days is None:
             days: dict[date, list[Occurrence]] = defaultdict(list)
+            first, last = self.items_first or self.first, self.items_last or self.last
             for item in self.items:
                 for day in item.days():
-                    if self.first <= day <= self.last:
+                    if first <= day <= last:
                         days[day].append(item)
             self._days = dict(days)
         return self._days
+
+    def agenda_rows(self) -> list[AgendaRow]:
+        """The agenda's lines: (day, None) for a day's heading, then (day, item) for its events.
+
+        A multi-day event is listed under each of its days. Worked out once, in the worker
+        that read the window, so the screen's thread only draws.
+        """
+        if self._rows is None:
+            rows: list[AgendaRow] = []
+            for day, items in sorted(self.by_day().items()):
+                rows.append((day, None))
+                rows.extend((day, item) for item in items)
+            self._rows = rows
+        return self._rows
 
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)
@@ -72,14 +99,29 @@ def day_marks(db: Database, first: date, last: date) -> dict[date, tuple[str, st
 
 
 def load_window(db: Database, view: CalendarView, day: date,
-                flt: EventFilter | None = None) -> CalendarWindow:
-    """Everything the view shows around `day`; the year view gets counts, the others events."""
+                flt: EventFilter | None = None, *, head_only: bool = False) -> CalendarWindow:
+    """Everything the view shows around `day`; the year view gets counts, the others events.
+
+    Args:
+        head_only: read the events of AGENDA_HEAD_DAYS days from `day` only; counts and
+            marks are still the whole period's. The
+            agenda shows this at once and the whole month a moment later: a month can hold
+            thousands of events, the screen a few dozen.
+    """
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
     window.counts = day_counts(db, first, last, flt)
+    if head_only:
+        window.complete = False
+        window.items_first = min(last, max(first, day))
+        window.items_last = min(last, window.items_first + timedelta(days=AGENDA_HEAD_DAYS - 1))
     if view is not CalendarView.YEAR:
         per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
-        window.items = occurrences(db, first, last, flt, per_day=per_day)
+        window.items = occurrences(db, window.items_first or first, window.items_last or last, flt,
+                                   per_day=per_day)
+        window.by_day()
+    if view is CalendarView.AGENDA:
+        window.agenda_rows()
     return window
 
 

@@ -44,8 +44,13 @@ def fold(text: str) -> str:
 
 def fts_query(text: str) -> str:
     """Words typed in the search box as an FTS5 query: every word, as a prefix («олимп» finds
-    «олимпиада»), quoted so that quotes, «ёлочки», `-` or `*` typed by a person cannot break it."""
-    words = _WORD.findall(fold(text))
+    «олимпиада»), quoted so that quotes, «ёлочки», `-` or `*` typed by a person cannot break it.
+
+    A single letter is left out: as a prefix it matches a good part of the vocabulary (slow,
+    and no help in finding anything), so search starts at the second letter. A single digit
+    stays: «СОШ № 4».
+    """
+    words = [word for word in _WORD.findall(fold(text)) if len(word) > 1 or word.isdigit()]
     return " ".join(f'"{word}"*' for word in words)
 
 

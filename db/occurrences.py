@@ -130,16 +130,30 @@ def occurrences(db: Database, first_day: date, last_day: date,
         return []
     parts = _window_parts(flt, first_day, last_day)
     if per_day is not None:
-        sql, params = parts[0]
-        parts[0] = (f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY CASE WHEN "
-                    f"{_ONE_DAY} THEN substr(start_at, 1, 10) ELSE id END ORDER BY start_at, "
-                    f"id) AS rank_in_day FROM ({sql})) WHERE rank_in_day <= ?",
-                    [*params, per_day])
+        parts[0] = _first_of_each_day(flt, first_day, last_day, per_day)
     found: list[Occurrence] = []
     for row in _rows(db, parts):
         found.extend(_expand(row, first_day, last_day))
     found.sort(key=Occurrence.sort_key)
     return found
+
+
+_SPAN_SELECT = ("SELECT e.id, e.start_at, e.end_at FROM events e "
+                "LEFT JOIN organizations o ON o.id = e.host_org_id")
+
+
+def _first_of_each_day(flt: EventFilter, first_day: date, last_day: date,
+                       per_day: int) -> tuple[str, list]:
+    """Plain events, at most `per_day` one-day ones per day (multi-day ones all kept).
+
+    Ranked on the covering index (id, start, end only), then only the kept rows are joined
+    to their host and programme: a month of 10 000 events reads 300 full rows, not 10 000.
+    """
+    sql, params = _window_parts(flt, first_day, last_day, select=_SPAN_SELECT)[0]
+    ranked = (f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY CASE WHEN "
+              f"{_ONE_DAY} THEN substr(start_at, 1, 10) ELSE id END ORDER BY start_at, id) "
+              f"AS rank_in_day FROM ({sql})) WHERE rank_in_day <= ?")
+    return f"{EVENT_COLUMNS_SQL} WHERE e.id IN ({ranked})", [*params, per_day]
 
 
 def _expand(row: dict[str, Any], first_day: date, last_day: date) -> list[Occurrence]:

@@ -7,13 +7,14 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from rcro_tui.db.views import agenda
 from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.event_detail import EventDetailScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import ViewTable
+from rcro_tui.screens.footer import Footer
 
 
 class SectionScreen(Screen[None]):

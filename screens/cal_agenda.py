@@ -6,7 +6,7 @@ of thousands of events scrolls as lightly as a short one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
 from datetime import date
 
 from rich.text import Text
@@ -15,28 +15,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from rcro_tui.db.calendar_data import CalendarWindow
+from rcro_tui.db.calendar_data import AgendaRow, CalendarWindow
 from rcro_tui.db.occurrences import Occurrence
 from rcro_tui.i18n import date_heading
 from rcro_tui.model import EventFormat
 from rcro_tui.screens.cal_pane import DayStyles, fit
-
-
-@dataclass(frozen=True)
-class AgendaLine:
-    """A heading (item is None) or one event under its day."""
-
-    day: date
-    item: Occurrence | None = None
-
-
-def agenda_lines(window: CalendarWindow) -> list[AgendaLine]:
-    """Headings and events in order; a multi-day event appears under each of its days."""
-    lines: list[AgendaLine] = []
-    for day, items in sorted(window.by_day().items()):
-        lines.append(AgendaLine(day))
-        lines.extend(AgendaLine(day, item) for item in items)
-    return lines
 
 
 def when_text(item: Occurrence, day: date) -> str:
@@ -63,34 +46,52 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.lines: list[AgendaLine] = []
+        self.lines: list[AgendaRow] = []
+        self._event_rows: list[int] = []
 
     def watch_window(self, window: CalendarWindow | None) -> None:
-        self.lines = agenda_lines(window) if window else []
-        self.virtual_size = Size(self.size.width, max(1, len(self.lines)))
-        self.select_day(self.cursor)
-        self.call_after_refresh(self._scroll_to_selected, to_top=True)
+        """Show the new rows; the event under the cursor stays under it if it is still there
+        (the whole month replacing its first week, a filter that keeps it)."""
+        chosen = self._identity(self.selected)
+        self.lines = window.agenda_rows() if window else []
+        self._event_rows = [i for i, (_, item) in enumerate(self.lines) if item is not None]
+        loading = 0 if window is None or window.complete else 1
+        self.virtual_size = Size(self.size.width, max(1, len(self.lines) + loading))
+        same = [i for i in self._event_rows if chosen and self._identity(i) == chosen]
+        if same:
+            self.selected = same[0]
+        else:
+            self.select_day(self.cursor)
+        self.call_after_refresh(self._scroll_to_selected, to_top=not same)
+
+    def _identity(self, index: int) -> tuple | None:
+        if 0 <= index < len(self.lines) and self.lines[index][1] is not None:
+            day, item = self.lines[index]
+            return day, item.event_id, item.start
+        return None
 
     def select_day(self, day: date) -> None:
         """Put the cursor on the first event of `day`, or of the next day that has one."""
-        events = [i for i, line in enumerate(self.lines) if line.item is not None]
-        after = [i for i in events if self.lines[i].day >= day]
-        self.selected = after[0] if after else (events[-1] if events else -1)
+        events = self._event_rows
+        at = bisect_left(events, day, key=lambda i: self.lines[i][0])
+        self.selected = events[at] if at < len(events) else (events[-1] if events else -1)
         self._scroll_to_selected(to_top=True)
 
     def move(self, step: int) -> date | None:
         """The next or previous event (skipping headings); returns its day."""
-        events = [i for i, line in enumerate(self.lines) if line.item is not None]
+        events = self._event_rows
         if not events:
             return None
-        position = events.index(self.selected) if self.selected in events else 0
+        position = bisect_left(events, self.selected)
+        if position == len(events) or events[position] != self.selected:
+            position = 0
         self.selected = events[max(0, min(len(events) - 1, position + step))]
         self._scroll_to_selected()
-        return self.lines[self.selected].day
+        return self.lines[self.selected][0]
 
     def current(self) -> Occurrence | None:
         if 0 <= self.selected < len(self.lines):
-            return self.lines[self.selected].item
+            return self.lines[self.selected][1]
         return None
 
     def _scroll_to_selected(self, *, to_top: bool = False) -> None:
@@ -98,7 +99,7 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         if self.selected < 0:
             return
         height = self.scrollable_content_region.height
-        top = self.selected - 1 if self.selected and self.lines[self.selected - 1].item is None \
+        top = self.selected - 1 if self.selected and self.lines[self.selected - 1][1] is None \
             else self.selected
         if to_top or top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -115,19 +116,20 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         if not self.lines and y == 0:
             return self._strip(Text(fit("  В этом месяце мероприятий нет.", width),
                                     self.style_of("muted")), width)
+        if index == len(self.lines) and self.window is not None and not self.window.complete:
+            return self._strip(Text(fit("  Загружаю остальные дни месяца…", width),
+                                    self.style_of("muted")), width)
         if index >= len(self.lines):
             return Strip.blank(width)
-        line = self.lines[index]
-        if line.item is None:
-            text = Text(fit(" " + date_heading(line.day), width), self.style_of("heading"))
-            text.stylize(self.day_style(line.day) if line.day != self.cursor
-                         else self.style_of("heading"))
+        day, item = self.lines[index]
+        if item is None:
+            text = Text(fit(" " + date_heading(day), width), self.style_of("heading"))
+            text.stylize(self.day_style(day) if day != self.cursor else self.style_of("heading"))
             return self._strip(text, width)
-        return self._strip(self._event_line(line, width, index == self.selected), width)
+        return self._strip(self._event_line(day, item, width, index == self.selected), width)
 
-    def _event_line(self, line: AgendaLine, width: int, selected: bool) -> Text:
-        item = line.item
-        when = fit(when_text(item, line.day), 12)
+    def _event_line(self, day: date, item: Occurrence, width: int, selected: bool) -> Text:
+        when = fit(when_text(item, day), 12)
         fmt = fit(EventFormat.label_of(item.format), 14)
         host = item.host + (f", {item.district}" if item.district else "")
         rest = max(10, width - 3 - 12 - 1 - 14 - 1)

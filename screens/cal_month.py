@@ -41,6 +41,8 @@ class MonthView(CalendarPane):
         cursor_here = self.cursor if self.cursor in week else None
         key = (week[0], cursor_here, self.cursor.month, width, cell_height, self.has_focus)
         if key not in self._weeks_cache:
+            if len(self._weeks_cache) > 60:  # old cursor positions: keep it small
+                self._weeks_cache.clear()
             texts = self._week_lines(week, column, cell_height, self.window.by_day())
             self._weeks_cache[key] = [self._strip(text, width) for text in texts]
         return self._weeks_cache[key][line]

@@ -23,7 +23,24 @@ DAY_START, DAY_END = 8, 20
 
 
 class WeekView(CalendarPane):
-    """The cursor's week; the cursor day's column is highlighted."""
+    """The cursor's week; the cursor day's column is highlighted.
+
+    Laying out a day of a few hundred events takes milliseconds, so each day's column (and
+    its hidden count and hours) is kept until the window or the size changes: moving the
+    cursor inside the week only redraws the two columns whose highlight changes.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._cache: dict[tuple, object] = {}
+
+    def watch_window(self) -> None:
+        self._cache.clear()
+
+    def _cached(self, key: tuple, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
 
     def render(self) -> Text:
         width, height = self.size.width, self.size.height
@@ -34,12 +51,15 @@ class WeekView(CalendarPane):
         by_day = self.window.by_day()
         lines = [self._header(days, column), self._all_day_line(days, column, by_day)]
         rows = height - len(lines)
-        first_hour, last_hour = self._hours(days, by_day)
+        first_hour, last_hour = self._cached(("hours", days[0]), lambda: self._hours(days, by_day))
         step = _step_minutes((last_hour - first_hour) * 60, rows)
         first_hour, last_hour = _fill(first_hour, last_hour, rows, step)
         row_count = min(rows, math.ceil((last_hour - first_hour) * 60 / step))
-        grids = [self._day_rows(day, by_day.get(day, []), column, row_count, first_hour, step)
-                 for day in days]
+        grids = [self._cached(
+            ("day", day, column, row_count, first_hour, step, day == self.cursor),
+            lambda day=day: self._day_rows(day, by_day.get(day, []), column, row_count,
+                                           first_hour, step))
+            for day in days]
         for r in range(row_count):
             minutes = first_hour * 60 + r * step
             label = f"{minutes // 60:02d}:{minutes % 60:02d} " if minutes % 60 == 0 or step < 60 \
@@ -65,7 +85,8 @@ class WeekView(CalendarPane):
         for day in days:
             items = by_day.get(day, [])
             whole = [item for item in items if _is_whole_day(item, day)]
-            hidden = _hidden_count(day, items, column)
+            hidden = self._cached(("hidden", day, column),
+                                  lambda day=day, items=items: _hidden_count(day, items, column))
             if hidden:
                 text = Text(fit(f" ещё {hidden} не видно", column), self.style_of("muted"))
             elif len(whole) == 1:

@@ -35,6 +35,13 @@ class YearView(CalendarPane):
 
     preview: reactive[list[Occurrence]] = reactive(list, always_update=True)
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._months: dict[tuple, Text] = {}
+
+    def watch_window(self) -> None:
+        self._months.clear()
+
     def render(self) -> Text:
         if self.window is None:
             return Text("")
@@ -42,7 +49,7 @@ class YearView(CalendarPane):
         year = AcademicYear.containing(self.cursor)
         lines = [self._header(cell)]
         for month in academic_months(year):
-            lines.append(self._month_line(month, cell))
+            lines.append(self._cached_month_line(month, cell))
         room = self.size.height - len(lines) - 1
         if room > 0 and self.preview:
             lines.append(Text(""))
@@ -71,6 +78,17 @@ class YearView(CalendarPane):
                 style += self.style_of("weekend")
             line.append(letter.ljust(cell), style)
         return line
+
+    def _cached_month_line(self, month: date, cell: int) -> Text:
+        """A month's line is drawn again only when the cursor enters or leaves it."""
+        here = self.cursor if (self.cursor.year, self.cursor.month) == (month.year, month.month) \
+            else None
+        key = (month, cell, here, self.has_focus)
+        if key not in self._months:
+            if len(self._months) > 100:  # a day's walk across the year: keep it small
+                self._months.clear()
+            self._months[key] = self._month_line(month, cell)
+        return self._months[key]
 
     def _month_line(self, month: date, cell: int) -> Text:
         name = MONTHS_NOMINATIVE[month.month - 1][:3].capitalize()

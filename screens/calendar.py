@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import ContentSwitcher
-from textual.widgets import Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period_title, step_period
 from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
@@ -29,6 +29,7 @@ from rcro_tui.screens.data import reading
 from rcro_tui.screens.day_events import DayEventsScreen
 from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.filter_bar import FilterBar
+from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.goto_date import GoToDateScreen
 from rcro_tui.screens.keys import bind
 
@@ -96,11 +97,22 @@ class CalendarScreen(EventActions, SectionScreen):
 
     @work(thread=True, exclusive=True, group="calendar-load")
     def load(self) -> None:
-        """Read the shown period (a year: counts only) away from the screen's thread."""
+        """Read the shown period (a year: counts only) away from the screen's thread.
+
+        The agenda first gets the week from the cursor day (what the screen shows), then the
+        whole month; a read that a newer one replaced is dropped.
+        """
         view, cursor, flt = self.view, self.cursor, self.filter
+        worker = get_current_worker()
         with reading(self.app.db_path) as db:
+            if view is CalendarView.AGENDA:
+                head = load_window(db, view, cursor, flt, head_only=True)
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._show, head)
             window = load_window(db, view, cursor, flt)
-        self.app.call_from_thread(self._show, window)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, window)
 
     def _show(self, window: CalendarWindow) -> None:
         if window.view is not self.view:
@@ -143,8 +155,9 @@ class CalendarScreen(EventActions, SectionScreen):
 
     def _update_labels(self) -> None:
         title = f"{period_title(self.view, self.cursor)} · {self.view.label}"
-        self.query_one("#calendar-title", Static).update(title)
-        self.query_one("#calendar-status", Static).update(self.status_text())
+        # One line each, full width (app.tcss): a new text never needs a layout pass.
+        self.query_one("#calendar-title", Static).update(title, layout=False)
+        self.query_one("#calendar-status", Static).update(self.status_text(), layout=False)
 
     def status_text(self) -> str:
         """The cursor day, how many events it has, and its holiday or school break."""

@@ -8,11 +8,12 @@ from textual.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from rcro_tui.db.event_detail import EventDetail, event_detail
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
+from rcro_tui.screens.footer import Footer
 
 
 def detail_markup(detail: EventDetail) -> str:

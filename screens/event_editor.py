@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Input, Select, Static, TextArea
 
 from rcro_tui.db.event_edit import draft_of, update_event
 from rcro_tui.db.events import add_event
@@ -34,6 +34,7 @@ from rcro_tui.screens.editor_fields import FIELDS, compose_rows, fill_form, read
 from rcro_tui.screens.editor_warnings import draft_warnings, warnings_available
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.org_picker import NO_HOST, OrgPicker, org_label
+from rcro_tui.screens.footer import Footer
 
 WARNING_DELAY = 0.6
 """Seconds of quiet typing before the warnings (double bookings, holidays) are checked again."""

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from rcro_tui.errors import InputError
 from rcro_tui.db.event_filter import EventFilter
@@ -23,6 +23,7 @@ from rcro_tui.db.filter_labels import FilterOptions, filter_options
 from rcro_tui.rules import parse_date
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.picker import ChoicePicker
+from rcro_tui.screens.footer import Footer
 
 PICKERS = (  # (widget id, EventFilter field, title, searchable)
     ("programs", "program_ids", "Программа", True),

@@ -9,9 +9,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from rcro_tui.screens.keys import TWIN, bind
+from rcro_tui.screens.footer import Footer
 
 _RUSSIAN_TWINS = set(TWIN.values())
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rcro_tui.errors import UserError
@@ -25,6 +25,7 @@ from rcro_tui.db.saved_views import SavedView, delete_view, list_views, rename_v
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.keys import bind
+from rcro_tui.screens.footer import Footer
 
 EMPTY = "Сохранённых видов нет. S — сохранить текущий фильтр под именем."
 

@@ -7,12 +7,13 @@ read-only, everything the database has for it.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from rcro_tui.sections import NETWORK_TABLES, PUBLISH_TABLES, STAGE_TABLES, Table
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import ViewTable
+from rcro_tui.screens.footer import Footer
 
 
 class TabbedSectionScreen(SectionScreen):

@@ -133,7 +133,7 @@ async def test_agenda_moves_event_by_event_and_opens_one(make_app):
         await pilot.press("j")
         assert agenda.selected > before, "the next line with an event (headings are skipped)"
         second = agenda.current()
-        assert second is not None and screen.cursor == agenda.lines[agenda.selected].day
+        assert second is not None and screen.cursor == agenda.lines[agenda.selected][0]
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EventDetailScreen)

@@ -78,8 +78,13 @@ def test_anything_a_person_types_is_a_valid_query(small, typed):
 
 
 def test_fts_query_quotes_every_word_as_a_prefix():
-    assert fts_query('«Ёлка» -2026* "x"') == '"елка"* "2026"* "x"*'
+    assert fts_query('«Ёлка» -2026* "xy"') == '"елка"* "2026"* "xy"*'
     assert fts_query(" *- «» ") == ""
+
+
+def test_fts_query_leaves_out_single_letters_but_keeps_single_digits():
+    assert fts_query("о") == ""
+    assert fts_query("СОШ № 4 г Томск") == '"сош"* "4"* "томск"*'
 
 
 def test_prefix_words_on_the_demo(demo_db):
