@@ -140,6 +140,53 @@ async def test_agenda_moves_event_by_event_and_opens_one(make_app):
         assert app.screen.event_id == second.event_id
 
 
+async def test_agenda_keeps_the_chosen_event_when_the_whole_month_arrives(make_app, demo_db):
+    """The agenda shows its first week at once and the month a moment later (load_window's
+    head_only); an event chosen in between stays chosen."""
+    from rcro_tui.db.calendar_data import load_window
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        agenda = screen.query_one(AgendaView)
+        head = load_window(demo_db, CalendarView.AGENDA, screen.cursor, head_only=True)
+        agenda.window = head
+        await pilot.pause()
+        assert "Загружаю остальные дни месяца…" in _agenda_text(agenda, len(head.agenda_rows()))
+        await pilot.press("j", "j")
+        chosen = agenda.current()
+        agenda.window = load_window(demo_db, CalendarView.AGENDA, screen.cursor)
+        await pilot.pause()
+        assert agenda.current() == chosen
+        assert len(agenda.lines) > len(head.agenda_rows())
+
+
+def _agenda_text(agenda: AgendaView, line: int) -> str:
+    agenda.scroll_to(y=max(0, line - 3), animate=False, immediate=True)
+    return "".join(segment.text for y in range(agenda.size.height)
+                   for segment in agenda.render_line(y))
+
+
+async def test_switching_views_does_not_rebuild_the_footer(make_app):
+    """Textual's footer rebuilds itself on every focus change; ours only when its keys change."""
+    from rcro_tui.screens.footer import Footer
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        footer = screen.query_one(Footer)
+        keys_before = list(footer.children)
+        for key in "wayM":
+            await pilot.press(key.lower())
+            await settle(pilot)
+        assert list(footer.children) == keys_before
+        await pilot.press("slash")  # the search box: Esc and Enter instead of the view keys
+        await settle(pilot)
+        assert list(footer.children) != keys_before
+
+
 async def test_year_view_counts_every_event_of_the_academic_year(make_app, demo_db):
     from rcro_tui.db.occurrences import occurrences
 
