@@ -103,7 +103,9 @@ class EventEditorScreen(Screen[int | None]):
             block = Static("", id=block_id, classes=classes, markup=False)
             block.display = False
             yield block
-        with VerticalScroll(id="editor-form"):
+        # Not focusable: focus goes straight to the fields (focusing the form first restyled
+        # all of its ~160 widgets twice when the editor opened). It scrolls to the field.
+        with VerticalScroll(id="editor-form", can_focus=False):
             yield from compose_rows(self.loaded, programs, host)
         yield Footer()
 
