@@ -73,8 +73,8 @@ class HolidayError(InputError):
     """Everything wrong with a holiday at once: `problems[field] = Russian sentence`."""
 
     def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = problems
-        super().__init__(" ".join(problems.values()))
+        self.problems = {name: problems[name] for name in FIELD_LABELS if name in problems}
+        super().__init__(" ".join(self.problems.values()))
 
 
 # Checking ----------------------------------------------------------------------------------
@@ -82,11 +82,12 @@ class HolidayError(InputError):
 def read_holiday(first: str, last: str, name: str, kind: str) -> HolidayDraft:
     """What a person typed (dates as 04.11.2026, kind as a code or «каникулы») as a draft.
 
-    Raises HolidayError with every problem found, each under its field.
+    An empty last day means a single day. Raises HolidayError with every problem found,
+    each under its field.
     """
     problems: dict[str, str] = {}
     first_day = _read_day(first, "first_day", problems)
-    last_day = _read_day(last, "last_day", problems)
+    last_day = _read_day(last, "last_day", problems) if last.strip() else first_day
     holiday_kind = _read_kind(kind, problems)
     if problems:
         _name_problem(name, problems)
