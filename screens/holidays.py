@@ -27,7 +27,6 @@ from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.holiday_form import HolidayFormScreen
 from rcro_tui.screens.keys import bind
-from rcro_tui.screens.cal_pane import fit
 from rcro_tui.screens.view_table import RowTable
 
 YEAR_KEYS = Binding.Group("Уч. год", compact=True)
@@ -35,6 +34,11 @@ COLUMNS = ("Даты", "Название", "Вид", "Дней")
 SCROLLBAR = 2
 ROOMY_NAME = 24
 """Below this much room for the name, dates are written short (29.12.2026–11.01.2027)."""
+
+
+def cut(text: str, width: int) -> str:
+    """The text, or its start with «…» when it is wider than `width`."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def dates_cell(holiday: Holiday, short: bool) -> str:
@@ -117,7 +121,7 @@ class HolidaysScreen(ModalScreen[bool]):
         for title, size in zip(COLUMNS, widths):
             table.add_column(title, width=size)
         for holiday in self.holidays:
-            table.add_row(dates_cell(holiday, short), fit(holiday.name, widths[1]),
+            table.add_row(dates_cell(holiday, short), cut(holiday.name, widths[1]),
                           holiday.kind.label,
                           holiday.days_text(), key=str(holiday.id))
         wanted = select if select is not None else (current.id if current else None)
