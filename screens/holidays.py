@@ -32,6 +32,7 @@ from rcro_tui.screens.view_table import RowTable
 YEAR_KEYS = Binding.Group("Уч. год", compact=True)
 COLUMNS = ("Даты", "Название", "Вид", "Дней")
 SCROLLBAR = 2
+"""Room kept for the table's scroll bar, so a long list does not push the last column out."""
 ROOMY_NAME = 24
 """Below this much room for the name, dates are written short (29.12.2026–11.01.2027)."""
 
@@ -56,12 +57,16 @@ def table_layout(holidays: list[Holiday], width: int) -> tuple[bool, list[int]]:
     kind = max(len(COLUMNS[2]), *(len(k.label) for k in HolidayKind))
     days = max(len(COLUMNS[3]), *(len(h.days_text()) for h in holidays))
     name = max(len(COLUMNS[1]), *(len(h.name) for h in holidays))
-    for short in (False, True):
+
+    def dates_and_room(short: bool) -> tuple[int, int]:
         dates = max(len(COLUMNS[0]), *(len(dates_cell(h, short)) for h in holidays))
-        room = width - 2 * len(COLUMNS) - dates - kind - days
-        if room >= min(name, ROOMY_NAME) or short:
-            return short, [dates, max(min(name, room), len(COLUMNS[1])), kind, days]
-    raise AssertionError("unreachable")
+        return dates, width - 2 * len(COLUMNS) - dates - kind - days
+
+    dates, room = dates_and_room(False)
+    short = room < min(name, ROOMY_NAME)
+    if short:
+        dates, room = dates_and_room(True)
+    return short, [dates, max(min(name, room), len(COLUMNS[1])), kind, days]
 
 
 def empty_text(year: AcademicYear) -> str:

@@ -67,8 +67,8 @@ def test_list_defaults_to_the_current_academic_year(rcro):
 def test_list_of_another_year_in_grid_and_an_empty_year(rcro):
     ran = rcro("holidays", "list", "--year", "2025/2026", "--format", "grid")
     assert ran.code == 0, ran.err
-    assert ran.text.splitlines()[1] == \
-        "Записей нет: rcro-tui holidays fill — праздники по ТК РФ, rcro-tui holidays add — каникулы."
+    assert ran.text.splitlines()[1] == ("Записей нет: rcro-tui holidays fill — праздники по ТК "
+                                        "РФ, rcro-tui holidays add — каникулы.")
     ran = rcro("holidays", "list", "--format", "markdown")
     assert "| 4 ноября 2026 г." in ran.text and "| праздник |" in ran.text
 
@@ -144,7 +144,8 @@ def test_fill_adds_the_years_holidays_once(rcro, demo_path):
     assert again.text == "Все праздники на 2027/2028 учебный год уже внесены.\n"
     assert rcro("holidays", "fill").text == \
         "Все праздники на 2026/2027 учебный год уже внесены.\n"
-    assert rows(demo_path, "SELECT count(*) FROM holidays WHERE first_day >= '2027-09-01'") == [(7,)]
+    assert rows(demo_path, "SELECT count(*) FROM holidays "
+                           "WHERE first_day >= '2027-09-01'") == [(7,)]
 
 
 def test_help_is_russian(rcro):

@@ -8,12 +8,13 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from rcro_tui.db.connection import open_database
-from rcro_tui.db.holidays import list_holidays
+from rcro_tui.db.holidays import Holiday, list_holidays
+from rcro_tui.model import HolidayKind
 from rcro_tui.rules import AcademicYear
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.holiday_form import HolidayFormScreen
-from rcro_tui.screens.holidays import HolidaysScreen
+from rcro_tui.screens.holidays import HolidaysScreen, dates_cell, table_layout
 
 SIZE = (100, 30)
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -249,3 +250,17 @@ def test_snapshot_form_with_errors(snap_compare, make_app):
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZES["80x24"], run_before=go)
+
+
+def test_dates_are_written_short_only_where_the_name_would_not_fit():
+    holidays = [Holiday(1, date(2026, 12, 29), date(2027, 1, 11), "Зимние каникулы",
+                        HolidayKind.SCHOOL_BREAK),
+                Holiday(2, date(2026, 11, 4), date(2026, 11, 4), "День народного единства",
+                        HolidayKind.PUBLIC)]
+    assert table_layout(holidays, 110) == (False, [38, 23, 8, 7])
+    assert table_layout(holidays, 74) == (True, [21, 23, 8, 7])
+    short, widths = table_layout(holidays, 60)
+    assert short and widths[1] == 16
+    assert dates_cell(holidays[0], True) == "29.12.2026–11.01.2027"
+    assert dates_cell(holidays[1], True) == "04.11.2026"
+    assert dates_cell(holidays[1], False) == "4 ноября 2026 г."
