@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlite_utils import Database
 
 from rcro_tui.calendar_layout import CalendarView, period_of
 from rcro_tui.db.event_filter import EventFilter
+from rcro_tui.db.holidays import day_marks  # noqa: F401  (also read from here by callers)
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
 
 MONTH_TITLES_PER_DAY = 8
@@ -81,21 +82,6 @@ class CalendarWindow:
 
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)
-
-
-def day_marks(db: Database, first: date, last: date) -> dict[date, tuple[str, str]]:
-    """Public holidays and school breaks by day: (kind, name); a holiday wins over a break."""
-    marks: dict[date, tuple[str, str]] = {}
-    rows = db.query("SELECT first_day, last_day, name, kind FROM holidays "
-                    "WHERE first_day <= ? AND last_day >= ? ORDER BY kind = 'public'",
-                    [last.isoformat(), first.isoformat()])
-    for row in rows:
-        day = max(first, date.fromisoformat(row["first_day"]))
-        end = min(last, date.fromisoformat(row["last_day"]))
-        while day <= end:
-            marks[day] = (row["kind"], row["name"])
-            day += timedelta(days=1)
-    return marks
 
 
 def load_window(db: Database, view: CalendarView, day: date,

@@ -1,8 +1,7 @@
 """The shape of one academic year: public holidays, Tomsk school breaks, and where events may fall.
 
-Holidays follow the Labour Code (art. 112): a holiday that falls on a Saturday or Sunday
-moves to the next working day (the New Year days excepted; the government's yearly decree
-may move more days, which a demo need not guess). School breaks are the usual Tomsk ones.
+Holidays follow the Labour Code (art. 112), computed in `db.holidays` exactly as
+`rcro-tui holidays fill` adds them. School breaks are the usual Tomsk ones.
 The demo's «today» is the Monday on or after 20 November: events before it are held (with
 results), so the statuses depend only on the academic year, never on the build date.
 """
@@ -12,38 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from rcro_tui.model import EventStatus
+from rcro_tui.model import EventStatus, HolidayKind
 from rcro_tui.rules import AcademicYear
-from rcro_tui.db import store
 from rcro_tui.db.demo_refs import DemoRefs
+from rcro_tui.db.holidays import (HolidayDraft, add_holiday, fill_public_holidays,
+                                  russian_public_holidays)
+
+public_holidays = russian_public_holidays
+"""The demo's name for the shared calculation (db.holidays), kept for its callers."""
 
 SAT = 5
 
 
 def _on_or_after(day: date, weekday: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
-
-
-def public_holidays(year: AcademicYear) -> list[tuple[date, date, str]]:
-    """Non-working holidays of the academic year, with the days they move to."""
-    autumn, spring = year.start_year, year.start_year + 1
-    single = [(date(autumn, 11, 4), "День народного единства"),
-              (date(spring, 2, 23), "День защитника Отечества"),
-              (date(spring, 3, 8), "Международный женский день"),
-              (date(spring, 5, 1), "Праздник Весны и Труда"),
-              (date(spring, 5, 9), "День Победы"),
-              (date(spring, 6, 12), "День России")]
-    days = [(date(spring, 1, 1), date(spring, 1, 8), "Новогодние каникулы и Рождество Христово")]
-    taken = {d for d, _ in single}
-    for day, name in single:
-        days.append((day, day, name))
-        if day.weekday() >= SAT:
-            moved = _on_or_after(day, 0)
-            while moved in taken:
-                moved += timedelta(days=1)
-            taken.add(moved)
-            days.append((moved, moved, f"Выходной день (перенос: {name})"))
-    return sorted(days)
 
 
 def school_breaks(year: AcademicYear) -> list[tuple[date, date, str]]:
@@ -58,15 +39,11 @@ def school_breaks(year: AcademicYear) -> list[tuple[date, date, str]]:
 
 
 def add_holidays(refs: DemoRefs, year: AcademicYear) -> None:
-    for first, last, name in public_holidays(year):
-        _holiday(refs, first, last, name, "public")
+    """The year's public holidays (as `rcro-tui holidays fill` adds them), then the breaks."""
+    fill_public_holidays(refs.db, year, user=refs.user)
     for first, last, name in school_breaks(year):
-        _holiday(refs, first, last, name, "school_break")
-
-
-def _holiday(refs: DemoRefs, first: date, last: date, name: str, kind: str) -> None:
-    store.insert(refs.db, "holidays", {"first_day": first.isoformat(), "last_day": last.isoformat(),
-                                       "name": name, "kind": kind}, user=refs.user)
+        add_holiday(refs.db, HolidayDraft(first, last, name, HolidayKind.SCHOOL_BREAK),
+                    user=refs.user)
 
 
 def demo_today(year: AcademicYear) -> date:

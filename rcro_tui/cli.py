@@ -152,6 +152,9 @@ def _view_builder(table: str, year: str | None, since: str | None):
 from rcro_tui.cli_events import events  # noqa: E402  (the group, with its subcommands)
 
 cli.add_command(events)
+from rcro_tui.cli_holidays import holidays  # noqa: E402
+
+cli.add_command(holidays)
 
 
 def main(argv: list[str] | None = None) -> None:

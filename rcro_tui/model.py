@@ -114,6 +114,13 @@ class Visibility(Labelled):
     INTERNAL = "internal", "внутреннее"
 
 
+class HolidayKind(Labelled):
+    """A day off for everyone (Labour Code art. 112) or a school break (каникулы) of the region."""
+
+    PUBLIC = "public", "праздник"
+    SCHOOL_BREAK = "school_break", "каникулы"
+
+
 class Attendance(Labelled):
     IN_PERSON = "in_person", "очно"
     REMOTE = "remote", "дистанционно"

@@ -20,6 +20,7 @@ from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period
 from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.i18n import count, date_heading
+from rcro_tui.rules import AcademicYear
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.cal_agenda import AgendaView
 from rcro_tui.screens.cal_month import MonthView
@@ -31,6 +32,7 @@ from rcro_tui.screens.event_actions import EventActions
 from rcro_tui.screens.filter_bar import FilterBar
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.goto_date import GoToDateScreen
+from rcro_tui.screens.holidays import HolidaysScreen
 from rcro_tui.screens.keys import bind
 
 VIEW_KEYS = Binding.Group("Вид", compact=True)
@@ -62,6 +64,8 @@ class CalendarScreen(EventActions, SectionScreen):
         bind("f", "filter_bar('edit')", "Фильтр…"),
         bind("v", "filter_bar('views')", "Виды…", show=False),
         bind("escape", "focus_view", "К календарю", show=False),
+        Binding("H,Р,shift+h", "holidays", "Каникулы и праздники", show=False,
+                key_display="Shift+H", id="holidays"),
     ]
 
     def __init__(self) -> None:
@@ -268,6 +272,13 @@ class CalendarScreen(EventActions, SectionScreen):
 
     def action_focus_view(self) -> None:
         self._active().focus()
+
+    def action_holidays(self) -> None:
+        """Shift+H: the holidays and breaks of the cursor day's academic year; the shading is
+        read again when the list closes."""
+        self.app.push_screen(HolidaysScreen(self.app.db_path, self.app.user,
+                                            AcademicYear.containing(self.cursor)),
+                             lambda _changed: self.load())
 
     @on(FilterBar.Changed)
     def _filter_changed(self, message: FilterBar.Changed) -> None:
