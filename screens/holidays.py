@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from rcro_tui.db.holidays import (Holiday, delete_holiday, fill_public_holidays,
                                   list_holidays)
@@ -28,6 +28,7 @@ from rcro_tui.screens.data import reading
 from rcro_tui.screens.holiday_form import HolidayFormScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import RowTable
+from rcro_tui.screens.footer import Footer
 
 YEAR_KEYS = Binding.Group("Уч. год", compact=True)
 COLUMNS = ("Даты", "Название", "Вид", "Дней")

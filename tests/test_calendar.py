@@ -236,3 +236,16 @@ async def test_event_keys_work_in_the_calendar(make_app):
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, EventEditorScreen)
+
+
+def test_every_screen_uses_the_footer_that_skips_needless_rebuilds():
+    """Textual's own Footer rebuilds ~40 widgets on every focus change (see screens/footer.py)."""
+    import re
+    from pathlib import Path
+
+    import rcro_tui.screens as screens
+
+    folder = Path(screens.__file__).parent
+    direct = [path.name for path in folder.glob("*.py") if path.name != "footer.py"
+              and re.search(r"from textual\.widgets import [^\n]*\bFooter\b", path.read_text())]
+    assert direct == []
