@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from rcro_tui.calendar_layout import CalendarView, period_of
+from rcro_tui.db.conflicts import EventWarning, occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
 
@@ -33,6 +34,8 @@ class CalendarWindow:
     items: list[Occurrence] = field(default_factory=list)
     counts: Counter[date] = field(default_factory=Counter)
     marks: dict[date, tuple[str, str]] = field(default_factory=dict)
+    warnings: dict[int, list[EventWarning]] = field(default_factory=dict)
+    """By event id, for every occurrence in the period whatever the filter (see `db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
 
     def covers(self, day: date) -> bool:
@@ -55,6 +58,20 @@ class CalendarWindow:
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)
 
+    def warnings_of(self, item: Occurrence) -> list[EventWarning]:
+        """The warnings of this occurrence (a weekly event's other weeks have their own)."""
+        return occurrence_warnings(self.warnings, item.event_id, item.first_day)
+
+    def warned(self, item: Occurrence) -> bool:
+        """Whether a list marks this occurrence with «⚠» (a softer note alone does not)."""
+        return any(not warning.soft for warning in self.warnings_of(item))
+
+    def warnings_on(self, day: date) -> list[EventWarning]:
+        """The warnings (not the softer notes) of the day's events that the window holds (the
+        filtered ones; in the month grid, the first `MONTH_TITLES_PER_DAY` of a crowded day)."""
+        return [warning for item in self.by_day().get(day, [])
+                for warning in self.warnings_of(item) if not warning.soft]
+
 
 def day_marks(db: Database, first: date, last: date) -> dict[date, tuple[str, str]]:
     """Public holidays and school breaks by day: (kind, name); a holiday wins over a break."""
@@ -72,14 +89,17 @@ def day_marks(db: Database, first: date, last: date) -> dict[date, tuple[str, st
 
 
 def load_window(db: Database, view: CalendarView, day: date,
-                flt: EventFilter | None = None) -> CalendarWindow:
-    """Everything the view shows around `day`; the year view gets counts, the others events."""
+                flt: EventFilter | None = None, *, today: date | None = None) -> CalendarWindow:
+    """Everything the view shows around `day`; the year view gets counts, the others events
+    and, when `today` is given, their warnings."""
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
     window.counts = day_counts(db, first, last, flt)
     if view is not CalendarView.YEAR:
         per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
         window.items = occurrences(db, first, last, flt, per_day=per_day)
+        if today is not None:
+            window.warnings = warnings_in(db, first, last, today=today)
     return window
 
 

@@ -21,7 +21,7 @@ from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.i18n import count, date_heading
 from rcro_tui.screens.agenda import SectionScreen
-from rcro_tui.screens.cal_agenda import AgendaView
+from rcro_tui.screens.cal_agenda import AgendaView, warnings_note
 from rcro_tui.screens.cal_month import MonthView
 from rcro_tui.screens.cal_week import WeekView
 from rcro_tui.screens.cal_year import YearView
@@ -99,7 +99,7 @@ class CalendarScreen(EventActions, SectionScreen):
         """Read the shown period (a year: counts only) away from the screen's thread."""
         view, cursor, flt = self.view, self.cursor, self.filter
         with reading(self.app.db_path) as db:
-            window = load_window(db, view, cursor, flt)
+            window = load_window(db, view, cursor, flt, today=self.app.today)
         self.app.call_from_thread(self._show, window)
 
     def _show(self, window: CalendarWindow) -> None:
@@ -156,6 +156,7 @@ class CalendarScreen(EventActions, SectionScreen):
             mark = self.window.marks.get(self.cursor)
             if mark:
                 text += f" · {mark[1]}"
+            text += warnings_note(self.window, self.cursor, self._active())
         return text
 
     def action_view(self, name: str) -> None:
