@@ -146,12 +146,12 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         when = fit(when_text(item, line.day), 12)
         fmt = fit(EventFormat.label_of(item.format), 14)
         host = item.host + (f", {item.district}" if item.district else "")
-        rest = max(10, width - 3 - 12 - 1 - 14 - 1)
+        warned = self.window is not None and self.window.warned(item)
+        rest = max(10, width - 3 - 12 - 1 - 14 - 1 - (2 if warned else 0))
         title_width = min(len(item.title) + 2, max(10, rest * 2 // 3)) if host else rest
         text = Text("   " + when + " ")
-        if self.window is not None and self.window.warned(item):
+        if warned:
             text.append(WARNING_MARK + " ", self.style_of("warning"))
-            title_width -= 2
         title = self.event_text(item, title_width)
         text.append_text(title)
         text.append(fit(host, rest - title_width), self.style_of("muted"))

@@ -306,3 +306,25 @@ def test_warning_lines_say_each_message_once_and_how_many_more():
     many = [EventWarning(WarningKind.HOST, f"Организатор занят: {n}") for n in range(15)]
     assert warning_lines(many, limit=12)[-1] == "и ещё 3 предупреждения"
     assert len(warning_lines(many, limit=12)) == 13
+
+
+def test_the_calendar_window_carries_its_warnings_whatever_the_filter(db):
+    from rcro_tui.calendar_layout import CalendarView
+    from rcro_tui.db.calendar_data import load_window
+    from rcro_tui.db.event_filter import EventFilter
+
+    one = event(db, "Олимпиада по химии")
+    two = event(db, "Семинар для учителей", datetime(2026, 11, 19, 16), datetime(2026, 11, 19, 18))
+    series = weekly(db, host=2, grades=(5, 6))  # 5 November: in the break, a softer note
+    day = date(2026, 11, 19)
+    only_one = EventFilter(text="олимпиада")
+    window = load_window(db, CalendarView.WEEK, day, only_one, today=TODAY)
+    assert set(window.warnings) == {one, two}, "the other event is busy even when filtered out"
+    (item,) = window.by_day()[day]
+    assert window.warned(item) and len(window.warnings_on(day)) == 1
+    month = load_window(db, CalendarView.MONTH, day, today=TODAY)
+    notes = [item for item in month.items if item.event_id == series]
+    assert [month.warnings_of(item) != [] for item in notes][:2] == [True, False]
+    assert not any(month.warned(item) for item in notes), "a note alone is not marked"
+    assert load_window(db, CalendarView.MONTH, day).warnings == {}, "no today, no warnings"
+    assert load_window(db, CalendarView.YEAR, day, today=TODAY).warnings == {}
