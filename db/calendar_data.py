@@ -7,6 +7,7 @@ from this object only, so moving the cursor inside the window costs no query.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -34,7 +35,7 @@ class CalendarWindow:
     items: list[Occurrence] = field(default_factory=list)
     counts: Counter[date] = field(default_factory=Counter)
     marks: dict[date, tuple[str, str]] = field(default_factory=dict)
-    warnings: dict[int, list[EventWarning]] = field(default_factory=dict)
+    warnings: Mapping[int, list[EventWarning]] = field(default_factory=dict)
     """By event id, for every occurrence in the period whatever the filter (see `db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
 

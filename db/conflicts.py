@@ -1,7 +1,8 @@
 """Conflicts and warnings: double bookings, holidays, a registration already closed.
 
-The rules themselves (what clashes with what, and the Russian messages) live in
-`rcro_tui.conflict_rules`; this module reads what they need. Lists ask `warnings_in` for the
+The rules themselves live in `rcro_tui.conflict_rules` (what clashes with what) and
+`rcro_tui.conflict_notes` (holidays, registration, the Russian sentences); this module reads
+what they need. Lists ask `warnings_in` for the
 whole window they show: three indexed queries (as `db.occurrences` reads a window), the
 audience of each event folded into its row, and a sweep in Python — never a query per event.
 The editor asks `warnings_for_draft` for the event being typed, the detail screen
@@ -11,14 +12,14 @@ The editor asks `warnings_for_draft` for the event being typed, the detail scree
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from rcro_tui.conflict_notes import HolidayIndex, Wording, clash_warning, day_warnings
 from rcro_tui.conflict_rules import (AUDIENCE_SEPARATOR, BOOKING_DAYS, EventWarning, Holiday,
-                                     HolidayIndex, Slot, WarningKind, booking, clash_warning,
-                                     clashes, day_warnings)
+                                     Slot, WarningKind, booking, clashes)
 from rcro_tui.i18n import count
 from rcro_tui.model import EventFormat, EventStatus
 from rcro_tui.recurrence import Recurrence
@@ -27,7 +28,7 @@ from rcro_tui.db.event_edit import draft_of
 from rcro_tui.db.events import EventDraft
 from rcro_tui.db.schema import LONG_EVENT_DAYS
 
-__all__ = ["EventWarning", "WarningKind", "warnings_for_draft", "warnings_for_event",
+__all__ = ["EventWarning", "WarningKind", "WarningMap", "warnings_for_draft", "warnings_for_event",
            "warnings_in", "warning_lines", "marked_events", "occurrence_warnings"]
 
 SERIES_HORIZON_DAYS = 366
@@ -38,7 +39,7 @@ DETAIL_LINES = 12
 _SLOT_SELECT = (
     "SELECT e.id, e.title, e.start_at, e.end_at, e.format, e.venue, e.host_org_id, "
     "e.grades_from, e.grades_to, (SELECT group_concat(a.who, char(31)) FROM audience_segments a "
-    "WHERE a.event_id = e.id), e.status, e.reg_end_at{extra} FROM events e "
+    "WHERE a.event_id = e.id), e.status, e.reg_end_at{extra} FROM events e{index} "
     "WHERE e.status != 'cancelled' AND e.id IS NOT ? AND ")
 _PLAIN = "e.rrule = '' AND e.start_at >= ? AND e.start_at < ? AND e.end_at >= ?"
 _LONG = (f"e.rrule = '' AND julianday(e.end_at) - julianday(e.start_at) > {LONG_EVENT_DAYS} "
@@ -51,22 +52,24 @@ def read_slots(db: Database, ranges: Iterable[tuple[date, date]], *,
     """The occurrences of active events touching any of the day ranges, each once.
 
     Per range: plain events on `idx_events_plain_span`, the rare long ones on
-    `idx_events_long`; repeating events are read once and expanded inside each range.
+    `idx_events_long` (named: left alone, SQLite walks every earlier start instead);
+    repeating events are read once and expanded inside each range.
     """
     ranges = sorted(ranges)
     if not ranges:
         return []
     found: list[Slot] = []
-    plain = _SLOT_SELECT.format(extra="")
+    plain = _SLOT_SELECT.format(extra="", index="")
+    long = _SLOT_SELECT.format(extra="", index=" INDEXED BY idx_events_long")
     for first, last in ranges:
         first_text, last_text = first.isoformat(), last.isoformat()
         after = (last + timedelta(days=1)).isoformat()
         early = (first - timedelta(days=LONG_EVENT_DAYS)).isoformat()
         for sql, params in ((plain + _PLAIN, [skip_id, early, after, first_text]),
-                            (plain + _LONG, [skip_id, first_text, early])):
+                            (long + _LONG, [skip_id, first_text, early])):
             found.extend(slot for slot in map(Slot._make, db.execute(sql, params))
                          if slot.end[:10] > first_text or slot.touches(first_text, last_text))
-    repeating = db.execute(_SLOT_SELECT.format(extra=", e.rrule, e.exdates") + _REPEATING,
+    repeating = db.execute(_SLOT_SELECT.format(extra=", e.rrule, e.exdates", index="") + _REPEATING,
                            [skip_id, (ranges[-1][1] + timedelta(days=1)).isoformat()])
     for row in repeating:
         found.extend(_series(Slot._make(row[:12]), Recurrence.parse(row[12], row[13]), ranges))
@@ -97,26 +100,60 @@ def read_holidays(db: Database, first: date, last: date) -> HolidayIndex:
     return HolidayIndex(Holiday._make(row) for row in rows)
 
 
+class WarningMap(Mapping[int, list[EventWarning]]):
+    """Warnings by event id, worded when an event's list is first asked for.
+
+    A month of a crowded calendar has thousands of warnings; a list shows a screenful and
+    the status line one event, so Russian sentences are made only for those (in order).
+    """
+
+    def __init__(self, found: dict[int | None, list[Wording]]) -> None:
+        self._found = found
+        self._worded: dict[int | None, list[EventWarning]] = {}
+
+    def __getitem__(self, event_id: int | None) -> list[EventWarning]:
+        worded = self._worded.get(event_id)
+        if worded is None:
+            worded = sorted((make(*args) for make, args in self._found[event_id]),
+                            key=EventWarning.sort_key)
+            self._worded[event_id] = worded
+        return worded
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __repr__(self) -> str:
+        return f"WarningMap({len(self._found)} events)"
+
+
 def _collect(slots: list[Slot], holidays: HolidayIndex, today: date,
-             wanted: list[Slot]) -> dict[int | None, list[EventWarning]]:
+             wanted: list[Slot]) -> WarningMap:
     """Warnings of the wanted occurrences; the others in `slots` only stand in the way."""
-    found: dict[int | None, list[EventWarning]] = defaultdict(list)
-    wanted_ids = {id(slot) for slot in wanted}
-    for kind, one, other, who in clashes(slots):
-        if id(one) in wanted_ids:
-            found[one.event_id].append(clash_warning(kind, one, other, who))
-        if id(other) in wanted_ids:
-            found[other.event_id].append(clash_warning(kind, other, one, who))
-    for slot, warning in day_warnings(wanted, holidays, today.isoformat()):
-        found[slot.event_id].append(warning)
-    for warnings in found.values():
-        if len(warnings) > 1:
-            warnings.sort(key=EventWarning.sort_key)
-    return dict(found)
+    found: dict[int | None, list[Wording]] = defaultdict(list)
+    pairs = clashes(slots)
+    if len(wanted) == len(slots):  # nothing from beyond the edges: the usual case, kept fast
+        for kind, one, other, who in pairs:
+            found[one.event_id].append((clash_warning, (kind, one, other, who)))
+            found[other.event_id].append((clash_warning, (kind, other, one, who)))
+    else:
+        wanted_ids = {id(slot) for slot in wanted}
+        for kind, one, other, who in pairs:
+            if id(one) in wanted_ids:
+                found[one.event_id].append((clash_warning, (kind, one, other, who)))
+            if id(other) in wanted_ids:
+                found[other.event_id].append((clash_warning, (kind, other, one, who)))
+    for slot, wording in day_warnings(wanted, holidays, today.isoformat()):
+        found[slot.event_id].append(wording)
+    return WarningMap(dict(found))
 
 
-def warnings_in(db: Database, first: date, last: date, *,
-                today: date) -> dict[int, list[EventWarning]]:
+def warnings_in(db: Database, first: date, last: date, *, today: date) -> WarningMap:
     """Every warning of every occurrence touching [first, last], by event id.
 
     What a list or calendar view shows; the same warnings each event gets alone from
@@ -124,7 +161,7 @@ def warnings_in(db: Database, first: date, last: date, *,
     beyond the edge too).
     """
     if last < first:
-        return {}
+        return WarningMap({})
     inside = read_slots(db, [(first, last)])
     holidays = read_holidays(db, first - timedelta(days=BOOKING_DAYS),
                              last + timedelta(days=BOOKING_DAYS))
@@ -211,13 +248,13 @@ def warning_lines(warnings: list[EventWarning], limit: int = DETAIL_LINES) -> li
     return lines[:limit] + [f"и ещё {count(rest, 'предупреждение', 'предупреждения', 'предупреждений')}"]
 
 
-def occurrence_warnings(warnings: dict[int, list[EventWarning]], event_id: int,
+def occurrence_warnings(warnings: Mapping[int, list[EventWarning]], event_id: int,
                         first_day: date) -> list[EventWarning]:
     """From `warnings_in`'s result, those of one occurrence (the one starting on `first_day`)."""
     return [warning for warning in warnings.get(event_id, ()) if warning.day == first_day]
 
 
-def marked_events(warnings: dict[int, list[EventWarning]]) -> set[int]:
+def marked_events(warnings: Mapping[int, list[EventWarning]]) -> set[int]:
     """Events a list marks with «⚠»: those with a warning, not only a softer note."""
     return {event_id for event_id, found in warnings.items()
             if any(not warning.soft for warning in found)}

@@ -23,7 +23,9 @@ Warnings say what to check; they never block saving. What counts as a clash:
 * **Registration closed**: a planned or confirmed event that has not started yet, whose
   registration ended before today.
 
-Cancelled events take part in nothing (the reader leaves them out). Pure Python.
+Cancelled events take part in nothing (the reader leaves them out). This module finds the
+clashes; the checks of one occurrence on its own (holidays, registration) and the Russian
+sentences are in `rcro_tui.conflict_notes`. Pure Python.
 """
 
 from __future__ import annotations
@@ -31,25 +33,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from rcro_tui.i18n import date_long, date_span
-from rcro_tui.rules import grades_label
 
 BOOKING_DAYS = 7
 """Longer than this an event is a period (a contest, a campaign), not a booking of hours."""
 PLACE_FORMATS = ("in_person", "hybrid")
-STILL_PLANNED = ("planned", "confirmed")
 GENERIC_VENUES = ("по месту", "пункты проведения", "пунктах проведения",
                   "образовательных организациях", "муниципальных образованиях")
 """Folded fragments of venues that name no single place: such events never share a room."""
-TITLE_SHOWN = 60
-WHO_SHOWN = 40
 AUDIENCE_SEPARATOR = "\x1f"
 """Between the `who` texts of one event's audience segments in `Slot.audience`."""
 
@@ -133,14 +130,6 @@ class Holiday(NamedTuple):
     """'public' or 'school_break', as in the `holidays` table."""
 
 
-class Clash(NamedTuple):
-    kind: WarningKind
-    one: Slot
-    other: Slot
-    who: str
-    """The shared audience (as `other` writes it), for audience clashes."""
-
-
 def fold_key(text: str | None) -> str:
     """Text as a key: lower case, «ё» as «е», words only, single spaces."""
     if not text:
@@ -157,9 +146,14 @@ def venue_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def audience_keys(audience: str) -> frozenset[str]:
-    """The folded `who` of each segment (`Slot.audience`)."""
-    return frozenset(key for key in map(fold_key, audience.split(AUDIENCE_SEPARATOR)) if key)
+def audience_keys(audience: str) -> dict[str, str]:
+    """The folded `who` of each segment (`Slot.audience`), with the `who` as written."""
+    keys: dict[str, str] = {}
+    for who in audience.split(AUDIENCE_SEPARATOR):
+        key = fold_key(who)
+        if key:
+            keys.setdefault(key, who)
+    return keys
 
 
 def span_days(slot: Slot) -> int:
@@ -194,17 +188,17 @@ def grades_meet(one: Slot, other: Slot) -> bool:
     return low <= other_high and other_low <= high
 
 
-Entry = tuple[str, str, Slot, object]
-"""(start, end, occurrence, the key it was grouped by) inside one group of a rule."""
+Entry = tuple[str, str, Slot, str]
+"""(start, end, occurrence, the `who` as written) inside one group of a rule."""
 
 
-def clashes(slots: Sequence[Slot]) -> Iterator[Clash]:
-    """Every pair of occurrences that clash, once per rule; an event never clashes with itself.
+def clashes(slots: Sequence[Slot]) -> list[tuple[WarningKind, Slot, Slot, str]]:
+    """Every pair of occurrences that clash, once per rule: (rule, one, other, shared `who`).
 
     Occurrences are grouped by each rule's key (host, venue, each audience) and lane, and
     every group is swept in order of start: the cost follows the number of occurrences,
-    not of pairs tried. (One pass, keys cached: a month at 100 000 events a year is
-    thousands of occurrences.)
+    not of pairs tried. An event never clashes with itself. (One pass, keys cached, plain
+    tuples: a month at 100 000 events a year is thousands of occurrences and clashes.)
     """
     groups: dict[WarningKind, dict[tuple, list[Entry]]] = {
         kind: defaultdict(list) for kind in (WarningKind.HOST, WarningKind.VENUE,
@@ -216,145 +210,38 @@ def clashes(slots: Sequence[Slot]) -> Iterator[Clash]:
             continue
         lane, start, end = times
         if slot.host_org_id is not None:
-            hosts[(lane, slot.host_org_id)].append((start, end, slot, None))
+            hosts[(lane, slot.host_org_id)].append((start, end, slot, ""))
         if slot.venue and slot.format in PLACE_FORMATS:
             key = venue_key(slot.venue)
             if key:
-                venues[(lane, key)].append((start, end, slot, key))
+                venues[(lane, key)].append((start, end, slot, ""))
         if slot.audience:
-            for key in audience_keys(slot.audience):
-                audiences[(lane, key)].append((start, end, slot, key))
+            for key, who in audience_keys(slot.audience).items():
+                audiences[(lane, key)].append((start, end, slot, who))
+    found: list[tuple[WarningKind, Slot, Slot, str]] = []
     for kind, by_key in groups.items():
         seen: set[tuple[int, int]] = set()
         for group in by_key.values():
             if len(group) > 1:
-                yield from _group_clashes(kind, group, seen)
+                _sweep(kind, group, seen, found)
+    return found
 
 
-def _group_clashes(kind: WarningKind, group: list[Entry], seen: set) -> Iterator[Clash]:
+def _sweep(kind: WarningKind, group: list[Entry], seen: set, found: list) -> None:
+    """Append the overlapping pairs of one group (one host, room or audience in one lane)."""
     group.sort(key=lambda entry: entry[0])
+    audience = kind is WarningKind.AUDIENCE
     active: list[Entry] = []
     for entry in group:
-        start, _, slot, key = entry
+        start, _, slot, who = entry
         active = [a for a in active if a[1] > start or a[0] == start]
         for _, _, other, _ in active:
             if other.event_id == slot.event_id:
                 continue
-            if kind is WarningKind.AUDIENCE:
-                pair = (min(id(other), id(slot)), max(id(other), id(slot)))
+            if audience:
+                pair = (id(other), id(slot)) if id(other) < id(slot) else (id(slot), id(other))
                 if pair in seen or not grades_meet(other, slot):
                     continue
                 seen.add(pair)
-                yield Clash(kind, other, slot, _who(slot, key))
-            else:
-                yield Clash(kind, other, slot, "")
+            found.append((kind, other, slot, who))
         active.append(entry)
-
-
-def _who(slot: Slot, key: object) -> str:
-    for who in (slot.audience or "").split(AUDIENCE_SEPARATOR):
-        if fold_key(who) == key:
-            return who
-    return ""
-
-
-_CLASH_LEADS = {WarningKind.HOST: "Организатор занят", WarningKind.VENUE: "Место занято"}
-
-
-def clash_warning(kind: WarningKind, slot: Slot, other: Slot, who: str = "") -> EventWarning:
-    """The warning `slot` gets about `other`:
-    «Организатор занят: «Олимпиада по химии» 19 апреля 2022 г., 14:00–17:00»."""
-    if kind is WarningKind.AUDIENCE:
-        grades = grades_label(other.grades_from, other.grades_to)
-        lead = f"Та же аудитория ({shorten(who, WHO_SHOWN)}{', ' + grades if grades else ''})"
-    else:
-        lead = _CLASH_LEADS[kind]
-    return EventWarning(kind, f"{lead}: «{shorten(other.title, TITLE_SHOWN)}» {when_text(other)}",
-                        other.event_id, _day(slot.first_day))
-
-
-def day_warnings(slots: Iterable[Slot], holidays: "HolidayIndex",
-                 today: str) -> Iterator[tuple[Slot, EventWarning]]:
-    """Holiday, school break and closed registration of each occurrence.
-
-    One loop for all, with the cheap tests first: most occurrences of a month fall on a day
-    without holidays and have no registration deadline.
-    """
-    by_day = holidays.by_day
-    for slot in slots:
-        start, end = slot.start, slot.end
-        if by_day and (start[:10] != end[:10] or start[:10] in by_day) \
-                and span_days(slot) <= BOOKING_DAYS:
-            for warning in _holiday_warnings(slot, holidays):
-                yield slot, warning
-        reg_end = slot.reg_end
-        if reg_end and reg_end[:10] < today <= start[:10] and slot.status in STILL_PLANNED:
-            yield slot, EventWarning(WarningKind.REGISTRATION,
-                                     f"Регистрация закрылась {_long(reg_end[:10])}",
-                                     None, _day(start[:10]))
-
-
-def _holiday_warnings(slot: Slot, holidays: "HolidayIndex") -> list[EventWarning]:
-    """A public holiday; else, for pupils (an event with grades), a school break."""
-    public, breaks = holidays.touching(slot.first_day, slot.last_day)
-    if public:
-        return [_holiday_warning(WarningKind.HOLIDAY, "В праздник", slot, h) for h in public]
-    if slot.grades_from or slot.grades_to:
-        return [_holiday_warning(WarningKind.SCHOOL_BREAK, "В каникулы", slot, h) for h in breaks]
-    return []
-
-
-def _holiday_warning(kind: WarningKind, lead: str, slot: Slot, holiday: Holiday) -> EventWarning:
-    first = max(slot.first_day, holiday.first_day)
-    last = min(slot.last_day, holiday.last_day)
-    return EventWarning(kind, f"{lead}: {date_span(_day(first), _day(last))} — {holiday.name}",
-                        None, _day(slot.first_day))
-
-
-class HolidayIndex:
-    """Holidays and school breaks by day, so that each occurrence looks up only its own days."""
-
-    def __init__(self, holidays: Iterable[Holiday]) -> None:
-        self.by_day: dict[str, list[Holiday]] = defaultdict(list)
-        for holiday in holidays:
-            day, last = _day(holiday.first_day), _day(holiday.last_day)
-            while day <= last:
-                self.by_day[day.isoformat()].append(holiday)
-                day += timedelta(days=1)
-
-    def touching(self, first: str, last: str) -> tuple[list[Holiday], list[Holiday]]:
-        """(public holidays, school breaks) that share a day with [first, last], each once."""
-        days = [first] if first == last else [
-            (_day(first) + timedelta(days=n)).isoformat()
-            for n in range((_day(last) - _day(first)).days + 1)]
-        found: dict[Holiday, None] = {}
-        for day in days:
-            for holiday in self.by_day.get(day, ()):
-                found[holiday] = None
-        return ([h for h in found if h.kind == "public"],
-                [h for h in found if h.kind != "public"])
-
-
-def when_text(slot: Slot) -> str:
-    """«19 апреля 2022 г., 14:00–17:00», «12 ноября 2026 г., 10:00 – 13 ноября 2026 г., 17:00»,
-    «3–5 апреля 2027 г.»."""
-    if "T" not in slot.start:
-        return date_span(_day(slot.first_day), _day(slot.end[:10]))
-    if slot.start[:10] == slot.end[:10]:
-        return f"{_long(slot.start[:10])}, {slot.start[11:16]}–{slot.end[11:16]}"
-    return (f"{_long(slot.start[:10])}, {slot.start[11:16]} – "
-            f"{_long(slot.end[:10])}, {slot.end[11:16]}")
-
-
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-@lru_cache(maxsize=2048)
-def _day(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-@lru_cache(maxsize=2048)
-def _long(text: str) -> str:
-    return date_long(date.fromisoformat(text))
