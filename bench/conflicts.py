@@ -51,7 +51,7 @@ def add_audiences(path: Path) -> None:
     db.close()
 
 
-def timed(function, repeat: int = 9) -> list[float]:
+def timed(function, repeat: int = 15) -> list[float]:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -61,15 +61,17 @@ def timed(function, repeat: int = 9) -> list[float]:
 
 
 def line(name: str, values: list[float], target: float | None = None) -> str:
-    median, worst = statistics.median(values), max(values)
+    """Best, median and worst: on a shared machine the best run is the cost of the work itself,
+    the median what a coordinator would see there."""
+    best, median, worst = min(values), statistics.median(values), max(values)
     verdict = "" if target is None else ("ok" if median <= target else "MISS")
     aim = f"{target * 1000:8.0f}" if target else "        "
-    return f"{name:<46}{median * 1000:8.1f}{worst * 1000:8.1f}{aim}  {verdict}"
+    return f"{name:<46}{best * 1000:8.1f}{median * 1000:8.1f}{worst * 1000:8.1f}{aim}  {verdict}"
 
 
 def figures(path: Path) -> list[str]:
     db = connect(path)
-    lines = [f"{'what (ms)':<46}{'median':>8}{'worst':>8}{'target':>8}"]
+    lines = [f"{'what (ms)':<46}{'best':>8}{'median':>8}{'worst':>8}{'target':>8}"]
     for label, (first, last) in (("month", MONTH), ("week", WEEK)):
         found = warnings_in(db, first, last, today=TODAY)
         lines.append(line(f"warnings_in, {label}", timed(

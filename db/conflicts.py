@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from rcro_tui.conflict_notes import HolidayIndex, Wording, clash_warning, day_warnings
+from rcro_tui.conflict_notes import Finding, HolidayIndex, day_warnings, word
 from rcro_tui.conflict_rules import (AUDIENCE_SEPARATOR, BOOKING_DAYS, EventWarning, Holiday,
                                      Slot, WarningKind, booking, clashes)
 from rcro_tui.i18n import count
@@ -107,14 +107,14 @@ class WarningMap(Mapping[int, list[EventWarning]]):
     the status line one event, so Russian sentences are made only for those (in order).
     """
 
-    def __init__(self, found: dict[int | None, list[Wording]]) -> None:
+    def __init__(self, found: dict[int | None, list[Finding]]) -> None:
         self._found = found
         self._worded: dict[int | None, list[EventWarning]] = {}
 
     def __getitem__(self, event_id: int | None) -> list[EventWarning]:
         worded = self._worded.get(event_id)
         if worded is None:
-            worded = sorted((make(*args) for make, args in self._found[event_id]),
+            worded = sorted((word(finding, event_id) for finding in self._found[event_id]),
                             key=EventWarning.sort_key)
             self._worded[event_id] = worded
         return worded
@@ -135,21 +135,20 @@ class WarningMap(Mapping[int, list[EventWarning]]):
 def _collect(slots: list[Slot], holidays: HolidayIndex, today: date,
              wanted: list[Slot]) -> WarningMap:
     """Warnings of the wanted occurrences; the others in `slots` only stand in the way."""
-    found: dict[int | None, list[Wording]] = defaultdict(list)
+    found: dict[int | None, list[Finding]] = defaultdict(list)
     pairs = clashes(slots)
     if len(wanted) == len(slots):  # nothing from beyond the edges: the usual case, kept fast
-        for kind, one, other, who in pairs:
-            found[one.event_id].append((clash_warning, (kind, one, other, who)))
-            found[other.event_id].append((clash_warning, (kind, other, one, who)))
+        for finding in pairs:
+            found[finding[1].event_id].append(finding)
+            found[finding[2].event_id].append(finding)
     else:
         wanted_ids = {id(slot) for slot in wanted}
-        for kind, one, other, who in pairs:
-            if id(one) in wanted_ids:
-                found[one.event_id].append((clash_warning, (kind, one, other, who)))
-            if id(other) in wanted_ids:
-                found[other.event_id].append((clash_warning, (kind, other, one, who)))
-    for slot, wording in day_warnings(wanted, holidays, today.isoformat()):
-        found[slot.event_id].append(wording)
+        for finding in pairs:
+            for slot in finding[1:3]:
+                if id(slot) in wanted_ids:
+                    found[slot.event_id].append(finding)
+    for finding in day_warnings(wanted, holidays, today.isoformat()):
+        found[finding[1].event_id].append(finding)
     return WarningMap(dict(found))
 
 

@@ -1,5 +1,5 @@
 """One occurrence's own warnings (holiday, school break, closed registration), and every
-warning's Russian sentence, made only when asked for (`Wording`).
+warning's Russian sentence, made only when asked for (`Finding`, `word`).
 
 Pure Python; what counts as a clash is in `rcro_tui.conflict_rules`.
 """
@@ -7,7 +7,7 @@ Pure Python; what counts as a clash is in `rcro_tui.conflict_rules`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -20,9 +20,22 @@ STILL_PLANNED = ("planned", "confirmed")
 TITLE_SHOWN = 60
 WHO_SHOWN = 40
 
-Wording = tuple[Callable[..., EventWarning], tuple]
-"""A warning found but not yet worded, `(make, args)`: `make(*args)` words it. Lists of
-thousands of events word only what they show; counting and marking need no sentence."""
+Finding = tuple[WarningKind, Slot, "Slot | Holiday | None", str]
+"""A warning found but not yet worded: (kind, the occurrence, the other occurrence or the
+holiday, the shared `who`). A clash is one finding listed under both events; `word` turns
+it into either one's sentence. Lists of thousands of events word only what they show."""
+
+
+def word(finding: Finding, event_id: int | None) -> EventWarning:
+    """The warning `event_id` gets from a finding."""
+    kind, slot, other, who = finding
+    if kind is WarningKind.REGISTRATION:
+        return _registration_warning(slot)
+    if kind is WarningKind.HOLIDAY or kind is WarningKind.SCHOOL_BREAK:
+        return _holiday_warning(kind, slot, other)
+    if slot.event_id != event_id:
+        slot, other = other, slot
+    return clash_warning(kind, slot, other, who)
 
 
 _CLASH_LEADS = {WarningKind.HOST: "Организатор занят", WarningKind.VENUE: "Место занято"}
@@ -41,7 +54,7 @@ def clash_warning(kind: WarningKind, slot: Slot, other: Slot, who: str = "") -> 
 
 
 def day_warnings(slots: Iterable[Slot], holidays: "HolidayIndex",
-                 today: str) -> Iterator[tuple[Slot, Wording]]:
+                 today: str) -> Iterator[Finding]:
     """Holiday, school break and closed registration of each occurrence.
 
     One loop for all, with the cheap tests first: most occurrences of a month fall on a day
@@ -55,12 +68,12 @@ def day_warnings(slots: Iterable[Slot], holidays: "HolidayIndex",
             public, breaks = holidays.touching(slot.first_day, slot.last_day)
             if not public and (slot.grades_from or slot.grades_to):
                 for holiday in breaks:
-                    yield slot, (_holiday_warning, (WarningKind.SCHOOL_BREAK, slot, holiday))
+                    yield WarningKind.SCHOOL_BREAK, slot, holiday, ""
             for holiday in public:
-                yield slot, (_holiday_warning, (WarningKind.HOLIDAY, slot, holiday))
+                yield WarningKind.HOLIDAY, slot, holiday, ""
         reg_end = slot.reg_end
         if reg_end and reg_end[:10] < today <= start[:10] and slot.status in STILL_PLANNED:
-            yield slot, (_registration_warning, (slot,))
+            yield WarningKind.REGISTRATION, slot, None, ""
 
 
 def _registration_warning(slot: Slot) -> EventWarning:
@@ -93,13 +106,12 @@ class HolidayIndex:
 
     def touching(self, first: str, last: str) -> tuple[list[Holiday], list[Holiday]]:
         """(public holidays, school breaks) that share a day with [first, last], each once."""
-        days = [first] if first == last else [
-            (_day(first) + timedelta(days=n)).isoformat()
-            for n in range((_day(last) - _day(first)).days + 1)]
-        found: dict[Holiday, None] = {}
-        for day in days:
-            for holiday in self.by_day.get(day, ()):
-                found[holiday] = None
+        if first == last:  # most events: one day, one look-up
+            found = self.by_day.get(first, ())
+        else:
+            found = list(dict.fromkeys(
+                holiday for n in range((_day(last) - _day(first)).days + 1)
+                for holiday in self.by_day.get((_day(first) + timedelta(days=n)).isoformat(), ())))
         return ([h for h in found if h.kind == "public"],
                 [h for h in found if h.kind != "public"])
 

@@ -209,12 +209,13 @@ def clashes(slots: Sequence[Slot]) -> list[tuple[WarningKind, Slot, Slot, str]]:
         if times is None:
             continue
         lane, start, end = times
+        entry = (start, end, slot, "")
         if slot.host_org_id is not None:
-            hosts[(lane, slot.host_org_id)].append((start, end, slot, ""))
+            hosts[(lane, slot.host_org_id)].append(entry)
         if slot.venue and slot.format in PLACE_FORMATS:
             key = venue_key(slot.venue)
             if key:
-                venues[(lane, key)].append((start, end, slot, ""))
+                venues[(lane, key)].append(entry)
         if slot.audience:
             for key, who in audience_keys(slot.audience).items():
                 audiences[(lane, key)].append((start, end, slot, who))
