@@ -2,9 +2,9 @@
 
 The rules themselves live in `rcro_tui.conflict_rules` (what clashes with what) and
 `rcro_tui.conflict_notes` (holidays, registration, the Russian sentences); this module reads
-what they need. Lists ask `warnings_in` for the
-whole window they show: three indexed queries (as `db.occurrences` reads a window), the
-audience of each event folded into its row, and a sweep in Python — never a query per event.
+what they need. Lists ask `warnings_in` for the whole window they show: three indexed
+queries (as `db.occurrences` reads a window), the audience of each event folded into its
+row, and a sweep in Python — never a query per event.
 The editor asks `warnings_for_draft` for the event being typed, the detail screen
 `warnings_for_event`. Repeating events are checked occurrence by occurrence.
 """
@@ -69,8 +69,8 @@ def read_slots(db: Database, ranges: Iterable[tuple[date, date]], *,
                             (long + _LONG, [skip_id, first_text, early])):
             found.extend(slot for slot in map(Slot._make, db.execute(sql, params))
                          if slot.end[:10] > first_text or slot.touches(first_text, last_text))
-    repeating = db.execute(_SLOT_SELECT.format(extra=", e.rrule, e.exdates", index="") + _REPEATING,
-                           [skip_id, (ranges[-1][1] + timedelta(days=1)).isoformat()])
+    series = _SLOT_SELECT.format(extra=", e.rrule, e.exdates", index="") + _REPEATING
+    repeating = db.execute(series, [skip_id, (ranges[-1][1] + timedelta(days=1)).isoformat()])
     for row in repeating:
         found.extend(_series(Slot._make(row[:12]), Recurrence.parse(row[12], row[13]), ranges))
     if len(ranges) == 1:
@@ -243,8 +243,8 @@ def warning_lines(warnings: list[EventWarning], limit: int = DETAIL_LINES) -> li
     lines = list(dict.fromkeys(warning.message for warning in warnings))
     if len(lines) <= limit:
         return lines
-    rest = len(lines) - limit
-    return lines[:limit] + [f"и ещё {count(rest, 'предупреждение', 'предупреждения', 'предупреждений')}"]
+    rest = count(len(lines) - limit, "предупреждение", "предупреждения", "предупреждений")
+    return lines[:limit] + [f"и ещё {rest}"]
 
 
 def occurrence_warnings(warnings: Mapping[int, list[EventWarning]], event_id: int,

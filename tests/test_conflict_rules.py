@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rcro_tui.conflict_notes import HolidayIndex, when_text
-from rcro_tui.conflict_rules import Holiday, Slot, booking, clashes, fold_key, grades_meet, venue_key
+from rcro_tui.conflict_rules import (Holiday, Slot, booking, clashes, fold_key, grades_meet,
+                                     venue_key)
 
 
 def slot(start: str, end: str, *, event_id: int = 1, host: int | None = 1, venue: str = "",
@@ -48,7 +49,8 @@ def test_the_sweep_finds_each_overlapping_pair_once_and_a_point_in_time_too():
              slot("2026-11-19T11:00", "2026-11-19T13:00", event_id=2),
              slot("2026-11-19T12:00", "2026-11-19T12:00", event_id=3),   # a moment at 12:00
              slot("2026-11-19T13:00", "2026-11-19T14:00", event_id=4)]
-    pairs = {tuple(sorted((one.event_id, other.event_id))) for _, one, other, _ in clashes(slots)}
+    pairs = {tuple(sorted((one.event_id, other.event_id)))
+             for _, one, other, _ in clashes(slots)}
     assert pairs == {(1, 2), (2, 3)}, "touching ends are no clash; 12:00 is inside 11–13"
 
 

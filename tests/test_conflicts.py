@@ -23,8 +23,9 @@ TODAY = date(2026, 11, 2)
 def db(fresh_db):
     for name in ("ОГБУ «РЦРО»", "МАОУ лицей № 7 г. Томска"):
         store.insert(fresh_db, "organizations", {"name": name, "kind": "school"}, user="t")
-    for first, last, name, kind in (("2026-11-04", "2026-11-04", "День народного единства", "public"),
-                                    ("2026-10-31", "2026-11-08", "Осенние каникулы", "school_break")):
+    for first, last, name, kind in (
+            ("2026-11-04", "2026-11-04", "День народного единства", "public"),
+            ("2026-10-31", "2026-11-08", "Осенние каникулы", "school_break")):
         fresh_db["holidays"].insert({"first_day": first, "last_day": last, "name": name,
                                      "kind": kind})
     return fresh_db
@@ -83,8 +84,8 @@ def test_cancelled_events_clash_with_nothing(db):
 
 def test_all_day_events_clash_only_with_one_day_all_day_events(db):
     one = event(db, "Школьный этап", date(2026, 11, 19))
-    event(db, "Вебинар", datetime(2026, 11, 19, 15))                       # timed: a frame, not a clash
-    event(db, "Приём работ", date(2026, 11, 10), date(2026, 11, 30))      # a period
+    event(db, "Вебинар", datetime(2026, 11, 19, 15))  # timed: the all-day one is a frame
+    event(db, "Приём работ", date(2026, 11, 10), date(2026, 11, 30))  # a period
     assert kinds(db, one) == []
     event(db, "Муниципальный этап", date(2026, 11, 19))
     assert kinds(db, one) == [WarningKind.HOST]
@@ -218,8 +219,8 @@ def test_a_series_is_checked_occurrence_by_occurrence(db):
 
 
 def test_a_series_that_overlaps_itself_is_no_clash(db):
-    long_weekly = event(db, "Неделя проекта", datetime(2026, 12, 7, 10), datetime(2026, 12, 14, 12),
-                        recurrence=Recurrence(Frequency.WEEKLY, count=4))
+    long_weekly = event(db, "Неделя проекта", datetime(2026, 12, 7, 10),
+                        datetime(2026, 12, 14, 12), recurrence=Recurrence(Frequency.WEEKLY, count=4))
     assert kinds(db, long_weekly) == []
     assert warnings_in(db, date(2026, 12, 1), date(2026, 12, 31), today=TODAY) == {}
 
