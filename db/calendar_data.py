@@ -7,12 +7,14 @@ from this object only, so moving the cursor inside the window costs no query.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlite_utils import Database
 
 from rcro_tui.calendar_layout import CalendarView, period_of
+from rcro_tui.db.conflicts import EventWarning, occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.holidays import day_marks  # noqa: F401  (also read from here by callers)
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
@@ -45,6 +47,8 @@ class CalendarWindow:
     items_first: date | None = None
     items_last: date | None = None
     """The days whose events were read, when not the whole period (`complete` is False)."""
+    warnings: Mapping[int, list[EventWarning]] = field(default_factory=dict)
+    """By event id, for every occurrence in the days read whatever the filter (`db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
     _rows: list[AgendaRow] | None = field(default=None, repr=False, compare=False)
 
@@ -83,16 +87,31 @@ class CalendarWindow:
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)
 
+    def warnings_of(self, item: Occurrence) -> list[EventWarning]:
+        """The warnings of this occurrence (a weekly event's other weeks have their own)."""
+        return occurrence_warnings(self.warnings, item.event_id, item.first_day)
+
+    def warned(self, item: Occurrence) -> bool:
+        """Whether a list marks this occurrence with «⚠» (a softer note alone does not)."""
+        return any(not warning.soft for warning in self.warnings_of(item))
+
+    def warnings_on(self, day: date) -> list[EventWarning]:
+        """The warnings (not the softer notes) of the day's events that the window holds (the
+        filtered ones; in the month grid, the first `MONTH_TITLES_PER_DAY` of a crowded day)."""
+        return [warning for item in self.by_day().get(day, [])
+                for warning in self.warnings_of(item) if not warning.soft]
+
 
 def load_window(db: Database, view: CalendarView, day: date,
-                flt: EventFilter | None = None, *, head_only: bool = False) -> CalendarWindow:
-    """Everything the view shows around `day`; the year view gets counts, the others events.
+                flt: EventFilter | None = None, *, head_only: bool = False,
+                today: date | None = None) -> CalendarWindow:
+    """Everything the view shows around `day`; the year view gets counts, the others events
+    and, when `today` is given, their warnings.
 
     Args:
         head_only: read the events of AGENDA_HEAD_DAYS days from `day` only; counts and
-            marks are still the whole period's. The
-            agenda shows this at once and the whole month a moment later: a month can hold
-            thousands of events, the screen a few dozen.
+            marks are still the whole period's. The agenda shows this at once and the whole
+            month a moment later: a month can hold thousands of events, the screen a few dozen.
     """
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
@@ -103,9 +122,11 @@ def load_window(db: Database, view: CalendarView, day: date,
         window.items_last = min(last, window.items_first + timedelta(days=AGENDA_HEAD_DAYS - 1))
     if view is not CalendarView.YEAR:
         per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
-        window.items = occurrences(db, window.items_first or first, window.items_last or last, flt,
-                                   per_day=per_day)
+        items_first, items_last = window.items_first or first, window.items_last or last
+        window.items = occurrences(db, items_first, items_last, flt, per_day=per_day)
         window.by_day()
+        if today is not None:
+            window.warnings = warnings_in(db, items_first, items_last, today=today)
     if view is CalendarView.AGENDA:
         window.agenda_rows()
     return window

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from rcro_tui.i18n import date_long, date_span
 from rcro_tui.model import Attendance, EventFormat, EventKind, EventStatus, Visibility
-from rcro_tui.rules import grades_label, parse_moment
+from rcro_tui.rules import grades_label, parse_moment, today_in_region
+from rcro_tui.db.conflicts import warning_lines, warnings_for_event
 from rcro_tui.db.store import get_row
 
 
@@ -21,6 +22,8 @@ class EventDetail:
     fields: list[tuple[str, str]] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
     audience: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Double bookings, holidays, a closed registration (`db.conflicts`), as sentences."""
 
     def add(self, label: str, value: object) -> None:
         if value not in (None, ""):
@@ -43,7 +46,8 @@ def _name(db: Database, table: str, key: int | None) -> str:
     return get_row(db, table, key)["name"]
 
 
-def event_detail(db: Database, event_id: int) -> EventDetail:
+def event_detail(db: Database, event_id: int, *, today: date | None = None) -> EventDetail:
+    """Everything about one event; its warnings are as of `today` (the region's, by default)."""
     event = get_row(db, "events", event_id)
     detail = EventDetail(title=event["title"])
     detail.add("Когда", describe_when(event["start_at"], event["end_at"]))
@@ -83,6 +87,8 @@ def event_detail(db: Database, event_id: int) -> EventDetail:
         note = f"; {segment['note']}" if segment["note"] else ""
         detail.audience.append(f"{segment['who']} — "
                                f"{Attendance.label_of(segment['attendance'])}{parts}{note}")
+    detail.warnings = warning_lines(
+        warnings_for_event(db, event_id, today=today or today_in_region()))
     return detail
 
 

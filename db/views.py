@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from rcro_tui.i18n import date_short
 from rcro_tui.model import EventFormat, EventKind, EventStatus, Visibility
 from rcro_tui.rules import AcademicYear, parse_moment
+from rcro_tui.db.conflicts import marked_events, warnings_in
 
 
 @dataclass(frozen=True)
@@ -62,19 +63,33 @@ ORDER BY e.start_at, e.end_at, e.id
 """
 
 
-def agenda(db: Database, since: date, limit: int = 500) -> TableView:
-    """Events that have not ended before `since`, soonest first: the app's opening screen."""
-    rows = db.query(_EVENT_LIST_SQL.format(where="e.end_at >= ?") + " LIMIT ?",
-                    [since.isoformat(), limit])
+def agenda(db: Database, since: date, limit: int = 500, *, warn: bool = False) -> TableView:
+    """Events that have not ended before `since`, soonest first: the app's opening screen.
+
+    With `warn`, an event with a warning (`db.conflicts`, `since` taken as today) has «⚠»
+    before its title; the command line prints titles as they are.
+    """
+    rows = list(db.query(_EVENT_LIST_SQL.format(where="e.end_at >= ?") + " LIMIT ?",
+                         [since.isoformat(), limit]))
+    marked = _warned(db, since, rows) if warn else set()
     view = TableView(
         title=f"Ближайшие мероприятия с {date_short(since)}",
         columns=("Дата", "Время", "Мероприятие", "Формат", "Организатор", "Район"),
         empty="Предстоящих мероприятий нет. Демо-база: rcro-tui demo.")
     for row in rows:
         day, time = event_when(row["start_at"], row["end_at"])
-        view.add(row["id"], day, time, event_title(row["title"], row["status"]),
-                          EventFormat.label_of(row["format"]), row["host"], row["district"])
+        title = event_title(row["title"], row["status"])
+        view.add(row["id"], day, time, f"⚠ {title}" if row["id"] in marked else title,
+                 EventFormat.label_of(row["format"]), row["host"], row["district"])
     return view
+
+
+def _warned(db: Database, since: date, rows: list[dict]) -> set[int]:
+    """Which of the listed events have a warning: one window from `since` to the last start."""
+    if not rows:
+        return set()
+    last = max(date.fromisoformat(row["start_at"][:10]) for row in rows)
+    return marked_events(warnings_in(db, since, max(since, last), today=since))
 
 
 def year_events(db: Database, year: AcademicYear) -> TableView:

@@ -41,7 +41,8 @@ class AgendaScreen(EventActions, SectionScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         since = self.app.today
-        yield ViewTable(self.app.db_path, lambda db: agenda(db, since), id="agenda")
+        yield ViewTable(self.app.db_path, lambda db: agenda(db, since, warn=True),
+                        id="agenda")
         yield Footer()
 
     @on(ViewTable.Opened)

@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from rcro_tui.db.calendar_data import AgendaRow, CalendarWindow
 from rcro_tui.db.occurrences import Occurrence
-from rcro_tui.i18n import date_heading
+from rcro_tui.i18n import count, date_heading
 from rcro_tui.model import EventFormat
 from rcro_tui.screens.cal_pane import DayStyles, fit
 
@@ -33,6 +33,22 @@ def when_text(item: Occurrence, day: date) -> str:
     if day == item.last_day:
         return f"до {item.end:%H:%M}"
     return "весь день"
+
+
+WARNING_MARK = "⚠"
+
+
+def warnings_note(window: CalendarWindow, day: date, pane: object) -> str:
+    """« · ⚠ 2 предупреждения» for the status line: the agenda's current event, else the day's
+    events; «» when there are none (softer notes do not count)."""
+    item = pane.current() if isinstance(pane, AgendaView) else None
+    if item is not None:
+        n = sum(not warning.soft for warning in window.warnings_of(item))
+    else:
+        n = len(window.warnings_on(day))
+    if not n:
+        return ""
+    return f" · {WARNING_MARK} {count(n, 'предупреждение', 'предупреждения', 'предупреждений')}"
 
 
 class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
@@ -132,9 +148,12 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         when = fit(when_text(item, day), 12)
         fmt = fit(EventFormat.label_of(item.format), 14)
         host = item.host + (f", {item.district}" if item.district else "")
-        rest = max(10, width - 3 - 12 - 1 - 14 - 1)
+        warned = self.window is not None and self.window.warned(item)
+        rest = max(10, width - 3 - 12 - 1 - 14 - 1 - (2 if warned else 0))
         title_width = min(len(item.title) + 2, max(10, rest * 2 // 3)) if host else rest
         text = Text("   " + when + " ")
+        if warned:
+            text.append(WARNING_MARK + " ", self.style_of("warning"))
         title = self.event_text(item, title_width)
         text.append_text(title)
         text.append(fit(host, rest - title_width), self.style_of("muted"))

@@ -24,7 +24,7 @@ class DayStyles:
     COMPONENT_CLASSES = {
         "calendar--heading", "calendar--weekend", "calendar--holiday", "calendar--break",
         "calendar--today", "calendar--cursor", "calendar--outside", "calendar--cancelled",
-        "calendar--muted", "calendar--event", "calendar--busy",
+        "calendar--muted", "calendar--event", "calendar--busy", "calendar--warning",
     }
 
     window: CalendarWindow | None

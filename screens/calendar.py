@@ -18,11 +18,12 @@ from textual.widgets import ContentSwitcher, Static
 
 from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period_title, step_period
 from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
+from rcro_tui.db.conflicts import warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.i18n import count, date_heading
 from rcro_tui.rules import AcademicYear
 from rcro_tui.screens.agenda import SectionScreen
-from rcro_tui.screens.cal_agenda import AgendaView
+from rcro_tui.screens.cal_agenda import AgendaView, warnings_note
 from rcro_tui.screens.cal_month import MonthView
 from rcro_tui.screens.cal_week import WeekView
 from rcro_tui.screens.cal_year import YearView
@@ -110,13 +111,26 @@ class CalendarScreen(EventActions, SectionScreen):
         worker = get_current_worker()
         with reading(self.app.db_path) as db:
             if view is CalendarView.AGENDA:
-                head = load_window(db, view, cursor, flt, head_only=True)
+                head = load_window(db, view, cursor, flt, head_only=True, today=self.app.today)
                 if worker.is_cancelled:
                     return
                 self.app.call_from_thread(self._show, head)
-            window = load_window(db, view, cursor, flt)
-        if not worker.is_cancelled:
+            # The month grid marks no warnings (only the status line names them): they follow.
+            later = view is CalendarView.MONTH
+            today = None if later or view is CalendarView.YEAR else self.app.today
+            window = load_window(db, view, cursor, flt, today=today)
+            if worker.is_cancelled:
+                return
             self.app.call_from_thread(self._show, window)
+            if later:
+                warnings = warnings_in(db, window.first, window.last, today=self.app.today)
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._add_warnings, window, warnings)
+
+    def _add_warnings(self, window: CalendarWindow, warnings) -> None:
+        if window is self.window:
+            window.warnings = warnings
+            self._update_labels()
 
     def _show(self, window: CalendarWindow) -> None:
         if window.view is not self.view:
@@ -173,6 +187,7 @@ class CalendarScreen(EventActions, SectionScreen):
             mark = self.window.marks.get(self.cursor)
             if mark:
                 text += f" · {mark[1]}"
+            text += warnings_note(self.window, self.cursor, self._active())
         return text
 
     def action_view(self, name: str) -> None:

@@ -19,6 +19,9 @@ from rcro_tui.screens.footer import Footer
 def detail_markup(detail: EventDetail) -> str:
     """The detail as Rich markup (values escaped: titles contain [brackets] sometimes)."""
     lines = [f"[b]{escape(detail.title)}[/b]", ""]
+    if detail.warnings:
+        lines += ["[b $warning]Предупреждения[/]",
+                  *(f"[$warning]⚠[/] {escape(item)}" for item in detail.warnings), ""]
     width = max((len(label) for label, _ in detail.fields), default=0)
     for label, value in detail.fields:
         lines.append(f"[$text-muted]{label:<{width}}[/]  {escape(value)}")
@@ -41,7 +44,7 @@ class EventDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with reading(self.db_path) as db:
-            detail = event_detail(db, self.event_id)
+            detail = event_detail(db, self.event_id, today=self.app.today)
         with VerticalScroll(id="event-detail"):
             yield Static(detail_markup(detail), id="event-detail-text")
         yield Footer()
