@@ -43,7 +43,19 @@ def _district_of(db: Database, event: dict[str, Any]) -> int | None:
 def feeds_for_event(db: Database, event_id: int) -> list[FeedRef]:
     """Every feed the event is in: shared ones first, then private ones, host first, by name."""
     event = get_row(db, "events", event_id)
-    scope = event_scope(db, event)
+    return _feeds(db, event_scope(db, event), event_id)
+
+
+def event_feed_lines(db: Database, event_id: int) -> list[str]:
+    """The detail view's «Ленты» lines (private feeds counted by reason when there are many)."""
+    scope = event_scope(db, get_row(db, "events", event_id))
+    district = ""
+    if scope.district_id is not None:
+        district = get_row(db, "districts", scope.district_id)["name"]
+    return feed_lines(scope, _feeds(db, scope, event_id), district_name=district)
+
+
+def _feeds(db: Database, scope: EventScope, event_id: int) -> list[FeedRef]:
     if not scope.published:
         return []
     refs = [_shared_ref(db, kind, scope) for kind in public_feed_kinds(scope)]
@@ -53,21 +65,12 @@ def feeds_for_event(db: Database, event_id: int) -> list[FeedRef]:
                        tenures=org["tenures"], has_participants=org["participants"])
         reasons = org_reasons(scope, ties)
         if reasons:
-            private.append(FeedRef(FeedKind.ORGANIZATION, feed_key(FeedKind.ORGANIZATION, org["id"]),
-                                   f"Личная лента: {org['name']}", reasons))
+            key = feed_key(FeedKind.ORGANIZATION, org["id"])
+            private.append(FeedRef(FeedKind.ORGANIZATION, key, f"Личная лента: {org['name']}",
+                                   reasons))
     order = list(OrgReason)
     private.sort(key=lambda ref: (order.index(ref.reasons[0]), ref.name.lower()))
     return refs + private
-
-
-def event_feed_lines(db: Database, event_id: int) -> list[str]:
-    """The detail view's «Ленты» lines (private feeds counted by reason when there are many)."""
-    event = get_row(db, "events", event_id)
-    scope = event_scope(db, event)
-    district = ""
-    if scope.district_id is not None:
-        district = get_row(db, "districts", scope.district_id)["name"]
-    return feed_lines(scope, feeds_for_event(db, event_id), district_name=district)
 
 
 def _shared_ref(db: Database, kind: FeedKind, scope: EventScope) -> FeedRef:

@@ -124,7 +124,7 @@ ITEMS: list[tuple[tuple[str, ...], str, Formatter]] = [
     (("tz",), "часовой пояс", _plain("tz")),
     (("uid",), "UID", _plain("uid")),
 ]
-"""Every column a coordinator may see change, in the editor's order (revision and stamps left out)."""
+"""Every column a coordinator may see change, in the editor's order (not revision, stamps)."""
 
 
 def row_items(before: dict[str, Any], after: dict[str, Any], names: ValueNames | None) -> list[str]:

@@ -11,7 +11,8 @@ from rcro_tui.cli_common import HELP
 from rcro_tui.cli_russian import RussianGroup
 
 
-@click.group(cls=RussianGroup, short_help="Мероприятия календаря: список, просмотр, добавление, импорт.",
+@click.group(cls=RussianGroup,
+             short_help="Мероприятия календаря: список, просмотр, добавление, импорт.",
              help="Мероприятия календаря: список с фильтрами, просмотр одного мероприятия, "
                   "добавление, отмена, импорт из .ics, .csv и .xlsx.")
 @click.help_option("-h", "--help", help=HELP)

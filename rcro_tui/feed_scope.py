@@ -45,7 +45,7 @@ REGION_KEY = "region"
 
 
 def feed_key(kind: FeedKind, ident: int | None = None) -> str:
-    """A stable name for a feed («region», «program-2», «district-18», «org-31»): file names, ids."""
+    """A stable name for a feed: «region», «program-2», «district-18», «org-31» (files, ids)."""
     if kind is FeedKind.REGION:
         return REGION_KEY
     prefix = "org" if kind is FeedKind.ORGANIZATION else kind.value

@@ -18,7 +18,7 @@ from rcro_tui.model import Attendance, EventKind, EventStatus
 from rcro_tui.recurrence import Frequency, Recurrence
 
 PARK_SESSION = 3
-"""«Стратегическая сессия проекта ФИП «Парк ЕНОТо»», 19.04.2022, hosted by ОГБУ «РЦРО» (г. Томск)."""
+"""«Стратегическая сессия проекта ФИП «Парк ЕНОТо»», 19.04.2022, host ОГБУ «РЦРО» (г. Томск)."""
 CREATED = "1 сентября 2026 г., 10:00 — demo: создано"
 """The demo is built with the audit clock at 2026-09-01T03:00Z, 10:00 in Tomsk."""
 
