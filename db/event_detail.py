@@ -1,4 +1,8 @@
-"""One event with everything around it, as labelled Russian lines for the detail screen and CLI."""
+"""One event with everything around it, as labelled Russian lines for the detail screen and CLI.
+
+Besides its own fields: the host and its district, the audience, the agenda, the stage it
+belongs to, the feeds subscribers see it in and its change history.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,15 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from rcro_tui.i18n import date_long, date_span
+from rcro_tui.errors import InputError
+from rcro_tui.i18n import date_long, date_short, date_span
 from rcro_tui.model import Attendance, EventFormat, EventKind, EventStatus, Visibility
+from rcro_tui.recurrence import LISTED_EXDATES, Recurrence
 from rcro_tui.rules import grades_label, parse_moment, today_in_region
 from rcro_tui.db.conflicts import warning_lines, warnings_for_event
 from rcro_tui.db.store import get_row
+from rcro_tui.db.event_history import event_history
+from rcro_tui.db.feed_rules import event_feed_lines
 
 
 @dataclass
@@ -24,6 +32,9 @@ class EventDetail:
     audience: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """Double bookings, holidays, a closed registration (`db.conflicts`), as sentences."""
+    # Where subscribers see it and who changed it (issue 4, item 2).
+    feeds: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
 
     def add(self, label: str, value: object) -> None:
         if value not in (None, ""):
@@ -51,6 +62,7 @@ def event_detail(db: Database, event_id: int, *, today: date | None = None) -> E
     event = get_row(db, "events", event_id)
     detail = EventDetail(title=event["title"])
     detail.add("Когда", describe_when(event["start_at"], event["end_at"]))
+    detail.add("Повторение", describe_recurrence(event))
     if event["reg_start_at"] and event["reg_end_at"]:
         detail.add("Регистрация", describe_when(event["reg_start_at"], event["reg_end_at"]))
     detail.add("Вид", EventKind.label_of(event["kind"]))
@@ -89,7 +101,24 @@ def event_detail(db: Database, event_id: int, *, today: date | None = None) -> E
                                f"{Attendance.label_of(segment['attendance'])}{parts}{note}")
     detail.warnings = warning_lines(
         warnings_for_event(db, event_id, today=today or today_in_region()))
+    detail.feeds = event_feed_lines(db, event_id)
+    detail.history = event_history(db, event_id)
     return detail
+
+
+def describe_recurrence(event: dict) -> str:
+    """«каждую неделю по вторникам до 25 мая 2027 г., кроме 6 января 2027 г.», or «»."""
+    try:
+        rule = Recurrence.parse(event["rrule"], event["exdates"])
+    except InputError as error:  # written by hand into the file: show it, do not hide the event
+        return f"{event['rrule']} ({error.message})"
+    if rule is None:
+        return ""
+    start = parse_moment(event["start_at"])
+    text = rule.describe(start.date() if isinstance(start, datetime) else start)
+    if len(set(rule.exdates)) > LISTED_EXDATES:
+        text += ": " + ", ".join(date_short(day) for day in sorted(set(rule.exdates)))
+    return text
 
 
 def _stage_of(db: Database, event_id: int) -> str:

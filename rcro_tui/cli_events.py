@@ -11,9 +11,10 @@ from rcro_tui.cli_common import HELP
 from rcro_tui.cli_russian import RussianGroup
 
 
-@click.group(cls=RussianGroup, short_help="Мероприятия календаря: список, добавление, импорт.",
-             help="Мероприятия календаря: список с фильтрами, добавление, отмена, импорт "
-                  "из .ics, .csv и .xlsx.")
+@click.group(cls=RussianGroup,
+             short_help="Мероприятия календаря: список, просмотр, добавление, импорт.",
+             help="Мероприятия календаря: список с фильтрами, просмотр одного мероприятия, "
+                  "добавление, отмена, импорт из .ics, .csv и .xlsx.")
 @click.help_option("-h", "--help", help=HELP)
 def events() -> None:
     """The group; subcommands are added below."""
@@ -28,3 +29,6 @@ events.add_command(cli_events_add.add)
 from rcro_tui.cli_events_import import import_command  # noqa: E402
 
 events.add_command(import_command)
+from rcro_tui.cli_events_show import show  # noqa: E402
+
+events.add_command(show)

@@ -63,3 +63,41 @@ def date_span(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{first.day} {MONTHS_GENITIVE[first.month - 1]} – {date_long(last)}"
     return f"{date_long(first)} – {date_long(last)}"
+
+
+WEEKDAYS_EVERY = ("по понедельникам", "по вторникам", "по средам", "по четвергам",
+                  "по пятницам", "по субботам", "по воскресеньям")
+"""«каждую неделю по вторникам»: the weekday a weekly series falls on."""
+
+
+def joined(items: list[str]) -> str:
+    """«A», «A и B», «A, B и C»."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " и " + items[-1]
+
+
+_ADJECTIVE = ("ий", "ый", "ой")
+
+
+def place_genitive(name: str) -> str | None:
+    """«Томский район» → «Томского района», «г. Томск» → «г. Томска»; None when unsure.
+
+    Only the shapes whose declension is certain are changed (one adjective + «район»/«округ»,
+    «г.» + one word, «ЗАТО …» which does not decline), so another region's names never come
+    out wrong: the caller phrases the sentence differently when this returns None.
+    """
+    words = name.split()
+    if len(words) == 2 and words[1] in ("район", "округ") and words[0].endswith(_ADJECTIVE):
+        return f"{words[0][:-2]}ого {words[1]}а"
+    if words[:1] == ["ЗАТО"]:
+        return name
+    if len(words) == 2 and words[0] == "г.":
+        town = words[1]
+        if town.endswith(_ADJECTIVE):
+            return f"г. {town[:-2]}ого"
+        if town[-1] in "оеиую":
+            return name
+        if town[-1].lower() in "бвгджзклмнпрстфхцчшщ":
+            return f"г. {town}а"
+    return None

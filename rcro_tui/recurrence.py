@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule
 
 from rcro_tui.errors import InputError
-from rcro_tui.i18n import count, date_long
+from rcro_tui.i18n import MONTHS_GENITIVE, WEEKDAYS_EVERY, count, date_long, joined
 from rcro_tui.model import Labelled
 
 MAX_OCCURRENCES = 520
@@ -104,20 +104,42 @@ class Recurrence:
                  if moment.date() not in skipped]
         return found if isinstance(first, datetime) else [moment.date() for moment in found]
 
-    def describe(self) -> str:
-        """«каждую неделю до 31 мая 2023 г., кроме 2 дат» — for the detail view and tables."""
+    def describe(self, first: date | None = None) -> str:
+        """«каждую неделю по вторникам до 25 мая 2027 г., кроме 6 января 2027 г.».
+
+        Args:
+            first: the first occurrence's day, which names the weekday (weekly), the day of
+                the month (monthly) or the date (yearly) the series keeps to.
+        """
         one, few, many = _EVERY[self.freq]
         if self.interval == 1:
             every = {"неделю": "каждую неделю", "месяц": "каждый месяц", "год": "каждый год"}[one]
         else:
             every = f"каждые {count(self.interval, one, few, many)}"
+        if first is not None:
+            every += " " + _on_day(self.freq, first)
         if self.until is not None:
             every += f" до {date_long(self.until)}"
         if self.count is not None:
             every += f", {count(self.count, 'раз', 'раза', 'раз')}"
-        if self.exdates:
-            every += f", кроме {count(len(set(self.exdates)), 'даты', 'дат', 'дат')}"
+        skipped = sorted(set(self.exdates))
+        if len(skipped) > LISTED_EXDATES:
+            every += f", кроме {count(len(skipped), 'даты', 'дат', 'дат')}"
+        elif skipped:
+            every += ", кроме " + joined([date_long(day) for day in skipped])
         return every
+
+
+LISTED_EXDATES = 3
+"""More skipped days than this are counted, not listed, so the line stays one line."""
+
+
+def _on_day(freq: Frequency, first: date) -> str:
+    if freq is Frequency.WEEKLY:
+        return WEEKDAYS_EVERY[first.weekday()]
+    if freq is Frequency.MONTHLY:
+        return f"{first.day}-го числа"
+    return f"{first.day} {MONTHS_GENITIVE[first.month - 1]}"
 
 
 def rule_end(day: date) -> datetime:

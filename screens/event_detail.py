@@ -1,4 +1,4 @@
-"""A modal with one event: every field, its agenda and its audience."""
+"""A modal with one event: every field, its agenda, audience, feeds and change history."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -24,12 +25,22 @@ def detail_markup(detail: EventDetail) -> str:
                   *(f"[$warning]⚠[/] {escape(item)}" for item in detail.warnings), ""]
     width = max((len(label) for label, _ in detail.fields), default=0)
     for label, value in detail.fields:
-        lines.append(f"[$text-muted]{label:<{width}}[/]  {escape(value)}")
+        indented = escape(value).replace("\n", "\n" + " " * (width + 2))
+        lines.append(f"[$text-muted]{label:<{width}}[/]  {indented}")
     if detail.agenda:
         lines += ["", "[b]Программа[/b]", *(escape(item) for item in detail.agenda)]
     if detail.audience:
         lines += ["", "[b]Целевая аудитория[/b]", *(f"• {escape(item)}" for item in detail.audience)]
+    if detail.feeds:
+        lines += ["", "[b]Ленты[/b]", *(f"• {escape(item)}" for item in detail.feeds)]
+    if detail.history:
+        lines += ["", "[b]История изменений[/b]", *(escape(item) for item in detail.history)]
     return "\n".join(lines)
+
+
+def detail_text(detail: EventDetail) -> str:
+    """The same detail as plain text (`rcro-tui events show`): exactly what the screen shows."""
+    return Content.from_markup(detail_markup(detail)).plain + "\n"
 
 
 class EventDetailScreen(ModalScreen[None]):

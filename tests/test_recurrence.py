@@ -33,7 +33,7 @@ def test_stored_form_round_trips_and_reads_in_russian():
                       exdates=(date(2026, 11, 3),))
     assert rule.rrule_text() == "FREQ=WEEKLY;INTERVAL=2;UNTIL=20261201"
     assert Recurrence.parse(rule.rrule_text(), rule.exdates_text()) == rule
-    assert rule.describe() == "каждые 2 недели до 1 декабря 2026 г., кроме 1 даты"
+    assert rule.describe() == "каждые 2 недели до 1 декабря 2026 г., кроме 3 ноября 2026 г."
     assert Recurrence.parse("") is None
 
 

@@ -50,6 +50,21 @@ def test_event_detail(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=go)
 
 
+def test_event_detail_feeds_and_history(snap_compare, make_app):
+    """The end of the detail: audience, the feeds it is in and its change history."""
+    async def go(pilot):
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("g", *"19.04.2022", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=go)
+
+
 def test_help(snap_compare, make_app):
     async def go(pilot):
         await settle(pilot)
