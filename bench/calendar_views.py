@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import make_calendar_db  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
+from rcro_tui.calendar_layout import period_of  # noqa: E402
 from rcro_tui.db.calendar_data import load_window  # noqa: E402
+from rcro_tui.db.conflicts import warnings_in  # noqa: E402
 from rcro_tui.db.connection import connect  # noqa: E402
 from rcro_tui.db.event_filter import EventFilter  # noqa: E402
 from rcro_tui.db.occurrences import occurrences  # noqa: E402
@@ -70,6 +72,14 @@ def database_figures(path: Path) -> list[str]:
     for view in CalendarView:
         values = timed(lambda: load_window(db, view, TODAY))
         lines.append(row(f"read window: {view.label}", values, VIEW_OPEN_TARGET, baseline))
+        if view is CalendarView.AGENDA:
+            values = timed(lambda: load_window(db, view, TODAY, head_only=True))
+            lines.append(row("  agenda: its first week (shown first)", values, VIEW_OPEN_TARGET,
+                             baseline))
+    for view in (CalendarView.WEEK, CalendarView.MONTH):
+        values = timed(lambda: warnings_in(db, *period_of(view, TODAY), today=TODAY), 3)
+        lines.append(row(f"warnings of the {view.value} (after it is shown)", values,
+                         VIEW_OPEN_TARGET))
     month_first, month_last = date(2026, 11, 1), date(2026, 11, 30)
     like = "SELECT id FROM events WHERE start_at BETWEEN ? AND ? AND lower(title) LIKE ?"
     search, scan = [], []

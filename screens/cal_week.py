@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from rich.style import Style
 from rich.text import Text
+from textual.strip import Strip
 
 from rcro_tui.calendar_layout import lanes, monday_of
 from rcro_tui.i18n import WEEKDAYS_SHORT
@@ -33,19 +34,36 @@ class WeekView(CalendarPane):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._cache: dict[tuple, object] = {}
+        self._strips: list[Strip] = []
+        self._strips_key: tuple | None = None
 
     def watch_window(self) -> None:
         self._cache.clear()
+        self._strips_key = None
 
     def _cached(self, key: tuple, make):
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """Line API: the week's lines are turned into strips once per cursor day and size.
+
+        (Returning the whole week as one Text from `render` made Textual convert a few
+        thousand styled spans on every keystroke.)
+        """
+        width = self.size.width
+        key = (self.cursor, self.size, self.has_focus)
+        if self._strips_key != key:
+            self._strips = [Strip(list(line.render(self.app.console))).crop_extend(0, width, None)
+                            for line in self._lines()]
+            self._strips_key = key
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width)
+
+    def _lines(self) -> list[Text]:
         width, height = self.size.width, self.size.height
         if self.window is None or width < GUTTER + 7 * 3 or height < 4:
-            return Text("")
+            return []
         days = [monday_of(self.cursor) + timedelta(days=i) for i in range(7)]
         column = (width - GUTTER) // 7
         by_day = self.window.by_day()
@@ -68,7 +86,7 @@ class WeekView(CalendarPane):
             for grid in grids:
                 line.append_text(grid[r])
             lines.append(line)
-        return Text("\n").join(lines)
+        return lines
 
     def _header(self, days: list[date], column: int) -> Text:
         line = Text(" " * GUTTER)
@@ -84,7 +102,8 @@ class WeekView(CalendarPane):
         line = Text("весь  ", self.style_of("muted"))
         for day in days:
             items = by_day.get(day, [])
-            whole = [item for item in items if _is_whole_day(item, day)]
+            whole = self._cached(("whole", day), lambda day=day, items=items: [
+                item for item in items if _is_whole_day(item, day)])
             hidden = self._cached(("hidden", day, column),
                                   lambda day=day, items=items: _hidden_count(day, items, column))
             if hidden:
