@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from rcro_tui.i18n import date_short
 from rcro_tui.model import EventFormat, EventKind, EventStatus, Visibility
 from rcro_tui.rules import AcademicYear, moment_text
+from rcro_tui.db.conflicts import occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.occurrences import Occurrence, occurrences
 from rcro_tui.db.views import TableView, event_title
@@ -44,20 +45,45 @@ def period_title(first: date, last: date) -> str:
     return f"с {date_short(first)} по {date_short(last)}"
 
 
-def event_list_view(db: Database, flt: EventFilter, first: date, last: date) -> TableView:
-    """Every occurrence in [first, last] that passes the filter, as a table of Russian text."""
+def event_list_view(db: Database, flt: EventFilter, first: date, last: date, *,
+                    warnings_today: date | None = None) -> TableView:
+    """Every occurrence in [first, last] that passes the filter, as a table of Russian text.
+
+    With `warnings_today`, a last column holds each occurrence's warnings (`db.conflicts`),
+    as the calendar's list marks them.
+    """
+    columns = ("Дата", "Время", "Мероприятие", "Вид", "Формат", "Статус", "Организатор", "Район")
     view = TableView(
         title=f"Мероприятия {period_title(first, last)}",
-        columns=("Дата", "Время", "Мероприятие", "Вид", "Формат", "Статус", "Организатор",
-                 "Район"),
+        columns=columns + (("Предупреждения",) if warnings_today else ()),
         empty="Нет мероприятий, подходящих под фильтр." if not flt.is_empty()
         else "За этот период мероприятий нет.")
-    for item in occurrences(db, first, last, flt):
+    found = occurrences(db, first, last, flt)
+    notes = _warning_texts(db, found, first, last, warnings_today)
+    for item in found:
         day, time = when_cells(item)
-        view.add(item.event_id, day, time, event_title(item.title, item.status),
-                 EventKind.label_of(item.kind), EventFormat.label_of(item.format),
-                 EventStatus.label_of(item.status), item.host, item.district)
+        cells = [day, time, event_title(item.title, item.status), EventKind.label_of(item.kind),
+                 EventFormat.label_of(item.format), EventStatus.label_of(item.status),
+                 item.host, item.district]
+        if warnings_today:
+            cells.append(notes.get((item.event_id, item.first_day), ""))
+        view.add(item.event_id, *cells)
     return view
+
+
+def _warning_texts(db: Database, found: list[Occurrence], first: date, last: date,
+                   today: date | None) -> dict[tuple[int, date], str]:
+    """«⚠ Организатор занят: …; ⚠ В праздник: …» by (event, day of the occurrence)."""
+    if today is None or not found:
+        return {}
+    warnings = warnings_in(db, first, last, today=today)
+    texts = {}
+    for item in found:
+        mine = occurrence_warnings(warnings, item.event_id, item.first_day)
+        if mine:
+            texts[(item.event_id, item.first_day)] = "; ".join(
+                dict.fromkeys(("" if w.soft else "⚠ ") + w.message for w in mine))
+    return texts
 
 
 def when_cells(item: Occurrence) -> tuple[str, str]:
@@ -69,7 +95,8 @@ def when_cells(item: Occurrence) -> tuple[str, str]:
     return day, f"{item.start:%H:%M}–{item.end:%H:%M}"
 
 
-def event_records(db: Database, flt: EventFilter, first: date, last: date) -> list[dict[str, Any]]:
+def event_records(db: Database, flt: EventFilter, first: date, last: date, *,
+                  warnings_today: date | None = None) -> list[dict[str, Any]]:
     """The same occurrences as plain dicts with `RECORD_KEYS`: codes for scripts, labels for people.
 
     Times are wall-clock Asia/Tomsk, ISO 8601 («2026-12-01T10:00», or «2026-12-01» all day);
@@ -77,7 +104,12 @@ def event_records(db: Database, flt: EventFilter, first: date, last: date) -> li
     """
     found = occurrences(db, first, last, flt)
     extra = _event_extras(db, sorted({item.event_id for item in found}))
-    return [_record(item, extra[item.event_id]) for item in found]
+    records = [_record(item, extra[item.event_id]) for item in found]
+    if warnings_today:
+        notes = _warning_texts(db, found, first, last, warnings_today)
+        for item, record in zip(found, records):
+            record["warnings"] = notes.get((item.event_id, item.first_day), "")
+    return records
 
 
 def _record(item: Occurrence, extra: dict[str, Any]) -> dict[str, Any]:

@@ -45,14 +45,17 @@ def _many(name: str, metavar: str, text: str):
 @click.option("--search", metavar="ТЕКСТ", help="Поиск по названию, описанию, организатору.")
 @click.option("--view", "view_name", metavar="ИМЯ", help="Начать с сохранённого вида.")
 @click.option("--save-view", metavar="ИМЯ", help="Сохранить получившийся фильтр как вид.")
+@click.option("--warnings", "with_warnings", is_flag=True,
+              help="Добавить столбец предупреждений: организатор или место заняты, та же "
+                   "аудитория, праздник, регистрация закрыта.")
 @click.option("--format", "fmt", default="simple", show_default=True, type=click.Choice(FORMATS),
               help="Вид вывода: текстовая таблица, json или csv (для Excel: UTF-8 с BOM, «;»).")
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
 def list_events(ctx: click.Context, first, last, year, program, district, host, kind, status,
-                visibility, event_format, grade, audience, search, view_name, save_view, fmt,
-                db_path: Path | None) -> None:
+                visibility, event_format, grade, audience, search, view_name, save_view,
+                with_warnings, fmt, db_path: Path | None) -> None:
     from rcro_tui.db.connection import open_database
     from rcro_tui.db.event_filter import EventFilter
     from rcro_tui.db.filter_names import resolve_codes, resolve_ids
@@ -70,7 +73,8 @@ def list_events(ctx: click.Context, first, last, year, program, district, host, 
             formats=resolve_codes(EventFormat, event_format, option="--event-format"),
             first_day=parse_date(first, field="--from") if first else None,
             last_day=parse_date(last, field="--to") if last else None)
-        _write(_listing(ctx, db, given, view_name, save_view, year, fmt))
+        today = today_in_region() if with_warnings else None
+        _write(_listing(ctx, db, given, view_name, save_view, year, fmt, today))
     finally:
         db.close()
 
@@ -83,7 +87,7 @@ def _grade(text: str | None) -> int | None:
     return int(text)
 
 
-def _listing(ctx, db, given, view_name, save_view, year, fmt) -> bytes:
+def _listing(ctx, db, given, view_name, save_view, year, fmt, warnings_today) -> bytes:
     """The output for the filter: a saved view (if named) with the command line's options on top."""
     from rcro_tui.db.event_list import RECORD_KEYS, event_list_view, event_records, list_period
     from rcro_tui.db.filter_labels import summary
@@ -98,11 +102,12 @@ def _listing(ctx, db, given, view_name, save_view, year, fmt) -> bytes:
         saved = store_view(db, save_view, flt, user=acting_user(ctx))
         click.echo(f"Вид «{saved.name}» сохранён: {summary(db, flt)}.", err=True)
     first, last = list_period(flt, AcademicYear.parse(year) if year else None, today_in_region())
-    if fmt == "json":
-        return records_json(event_records(db, flt, first, last))
-    if fmt == "csv":
-        return records_csv(event_records(db, flt, first, last), RECORD_KEYS)
-    view = event_list_view(db, flt, first, last)
+    if fmt in ("json", "csv"):
+        records = event_records(db, flt, first, last, warnings_today=warnings_today)
+        if fmt == "json":
+            return records_json(records)
+        return records_csv(records, RECORD_KEYS + (("warnings",) if warnings_today else ()))
+    view = event_list_view(db, flt, first, last, warnings_today=warnings_today)
     text = render(view, fmt)
     if not flt.is_empty():
         text += f"Фильтр: {summary(db, flt)}\n"

@@ -167,3 +167,16 @@ def test_help_is_russian(rcro):
     ran = rcro("events", "list", "--help")
     assert "--event-format ФОРМАТ" in ran.text and "Можно несколько раз." in ran.text
     assert "Options" not in ran.text
+
+
+def test_warnings_column_names_the_clash(rcro):
+    """The demo's January clash: the Maxwell olympiad and the ВсОШ physics stage, one host, one hall."""
+    ran = rcro("events", "list", "--warnings", "--search", "Максвелла", "--format", "csv")
+    assert ran.code == 0, ran.err
+    rows = list(csv.DictReader(io.StringIO(ran.out.decode("utf-8-sig")), delimiter=";"))
+    assert rows and rows[0]["warnings"].startswith("⚠ Организатор занят: «Региональный этап ВсОШ")
+    assert "Место занято" in rows[0]["warnings"]
+    plain = rcro("events", "list", "--search", "Максвелла", "--format", "csv")
+    assert "warnings" not in plain.out.decode("utf-8-sig").splitlines()[0]
+    table = rcro("events", "list", "--warnings", "--search", "Максвелла")
+    assert "Предупреждения" in table.text.splitlines()[1]
