@@ -17,6 +17,15 @@ FROZEN_UTC = "2026-09-01T03:00:00Z"
 
 
 @pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors that never blink: a snapshot taken mid-blink would differ by one cell."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
 def keep_user_data_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own HOME and XDG folders and no $RCRO_DB."""
     home = tmp_path / "home"
