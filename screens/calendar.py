@@ -75,6 +75,8 @@ class CalendarScreen(EventActions, SectionScreen):
         self.cursor = date(2000, 1, 1)
         self.filter = EventFilter()
         self.window: CalendarWindow | None = None
+        self._warned: CalendarWindow | None = None
+        """The window on screen once its warnings (of the whole period) are in."""
 
     def compose(self) -> ComposeResult:
         self.cursor = self.app.today
@@ -101,41 +103,57 @@ class CalendarScreen(EventActions, SectionScreen):
         return self.query_one(f"#{self.view.value}")
 
     @work(thread=True, exclusive=True, group="calendar-load")
-    def load(self) -> None:
+    def load(self, *, same_data: bool = False) -> None:
         """Read the shown period (a year: counts only) away from the screen's thread.
 
         The agenda first gets the week from the cursor day (what the screen shows), then the
-        whole month; a read that a newer one replaced is dropped.
+        whole month; a read that a newer one replaced is dropped. Warnings do not depend on
+        the filter, so a search keystroke (`same_data`) keeps those of the period on screen.
         """
         view, cursor, flt = self.view, self.cursor, self.filter
+        known = self._known_warnings(view, cursor) if same_data else None
         worker = get_current_worker()
         with reading(self.app.db_path) as db:
             if view is CalendarView.AGENDA:
-                head = load_window(db, view, cursor, flt, head_only=True, today=self.app.today)
+                head = load_window(db, view, cursor, flt, head_only=True,
+                                   today=None if known is not None else self.app.today)
                 if worker.is_cancelled:
                     return
+                head.warnings = known if known is not None else head.warnings
                 self.app.call_from_thread(self._show, head)
             # The month grid marks no warnings (only the status line names them): they follow.
-            later = view is CalendarView.MONTH
-            today = None if later or view is CalendarView.YEAR else self.app.today
-            window = load_window(db, view, cursor, flt, today=today)
+            later = view is CalendarView.MONTH and known is None
+            fresh = not (later or known is not None or view is CalendarView.YEAR)
+            window = load_window(db, view, cursor, flt, today=self.app.today if fresh else None)
+            if known is not None:
+                window.warnings = known
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._show, window)
+            self.app.call_from_thread(self._show, window, fresh or known is not None)
             if later:
                 warnings = warnings_in(db, window.first, window.last, today=self.app.today)
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._add_warnings, window, warnings)
 
+    def _known_warnings(self, view: CalendarView, cursor: date):
+        """The warnings of the period on screen, if they were read for the same period."""
+        window = self.window
+        if window is not None and self._warned is window and window.view is view \
+                and (window.first, window.last) == period_of(view, cursor):
+            return window.warnings
+        return None
+
     def _add_warnings(self, window: CalendarWindow, warnings) -> None:
         if window is self.window:
             window.warnings = warnings
+            self._warned = window
             self._update_labels()
 
-    def _show(self, window: CalendarWindow) -> None:
+    def _show(self, window: CalendarWindow, warned: bool = False) -> None:
         if window.view is not self.view:
             return
         self.window = window
+        self._warned = window if warned else None
         pane = self._active()
         pane.cursor = self.cursor
         pane.window = window
@@ -299,6 +317,6 @@ class CalendarScreen(EventActions, SectionScreen):
     def _filter_changed(self, message: FilterBar.Changed) -> None:
         """Every search keystroke re-reads the window; the worker drops a stale read."""
         self.filter = message.filter
-        self.load()
+        self.load(same_data=True)
         if self.view is CalendarView.YEAR:
             self._preview()

@@ -182,3 +182,34 @@ def test_snapshot_detail_with_warnings(snap_compare, make_app, clash_path):
         await settle(pilot)
 
     assert snap_compare(make_app(clash_path), terminal_size=SIZE, run_before=go)
+
+
+@pytest.mark.parametrize("view_key", ["m", "a"])
+async def test_a_search_keystroke_keeps_the_periods_warnings(make_app, clash_path, monkeypatch,
+                                                           view_key):
+    """Warnings do not depend on the filter: typing a search reads them no second time, and
+    the clash is still counted; moving to another month reads them again."""
+    from rcro_tui.db import calendar_data
+    from rcro_tui.screens import calendar
+
+    calls = []
+    for module in (calendar, calendar_data):
+        original = module.warnings_in
+
+        def counted(*args, original=original, **kwargs):
+            calls.append(args[1:3])
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, "warnings_in", counted)
+    app = make_app(clash_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_calendar_on_the_clash(pilot, view_key)
+        before = len(calls)
+        assert before and "⚠" in status(screen)
+        await pilot.press("slash", *"мастер")
+        await settle(pilot)
+        assert len(calls) == before
+        assert "⚠ 2 предупреждения" in status(screen), "the master class's own two"
+        await pilot.press("escape", "n")
+        await settle(pilot)
+        assert len(calls) > before
