@@ -119,9 +119,9 @@ class FrameClock:
         from rcro_tui.screens.calendar import CalendarScreen
         show = CalendarScreen._show
 
-        def timed_show(screen, window) -> None:
+        def timed_show(screen, window, *rest) -> None:
             self.shown.append(time.perf_counter())
-            show(screen, window)
+            show(screen, window, *rest)
 
         CalendarScreen._show = timed_show
 
