@@ -18,6 +18,7 @@ from rcro_tui.db.conflicts import EventWarning, occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.holidays import day_marks  # noqa: F401  (also read from here by callers)
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
+from rcro_tui.week_plan import DayPlan, plan_day
 
 MONTH_TITLES_PER_DAY = 8
 """The month grid shows a day's count and at most this many titles (more than fit at 120×40)."""
@@ -51,6 +52,7 @@ class CalendarWindow:
     """By event id, for every occurrence in the days read whatever the filter (`db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
     _rows: list[AgendaRow] | None = field(default=None, repr=False, compare=False)
+    _plans: dict[date, DayPlan] = field(default_factory=dict, repr=False, compare=False)
 
     def covers(self, day: date) -> bool:
         return self.first <= day <= self.last
@@ -83,6 +85,12 @@ class CalendarWindow:
                 rows.extend((day, item) for item in items)
             self._rows = rows
         return self._rows
+
+    def day_plan(self, day: date) -> DayPlan:
+        """The week view's layout of one day (`rcro_tui.week_plan`), worked out once."""
+        if day not in self._plans:
+            self._plans[day] = plan_day(day, self.by_day().get(day, []))
+        return self._plans[day]
 
     def count_on(self, day: date) -> int:
         return self.counts.get(day, 0)
@@ -129,6 +137,9 @@ def load_window(db: Database, view: CalendarView, day: date,
             window.warnings = warnings_in(db, items_first, items_last, today=today)
     if view is CalendarView.AGENDA:
         window.agenda_rows()
+    if view is CalendarView.WEEK:
+        for offset in range((last - first).days + 1):
+            window.day_plan(first + timedelta(days=offset))
     return window
 
 

@@ -10,10 +10,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from rcro_tui.calendar_layout import lanes, monday_of
+from rcro_tui.calendar_layout import monday_of
 from rcro_tui.i18n import WEEKDAYS_SHORT
 from rcro_tui.db.occurrences import Occurrence
 from rcro_tui.screens.cal_pane import CalendarPane, fit
+from rcro_tui.week_plan import DayPlan
 
 MIN_LANE = 5
 """Narrowest lane: with more parallel events than fit, the rest are counted, not squeezed."""
@@ -75,7 +76,7 @@ class WeekView(CalendarPane):
         row_count = min(rows, math.ceil((last_hour - first_hour) * 60 / step))
         grids = [self._cached(
             ("day", day, column, row_count, first_hour, step, day == self.cursor),
-            lambda day=day: self._day_rows(day, by_day.get(day, []), column, row_count,
+            lambda day=day: self._day_rows(day, self.window.day_plan(day), column, row_count,
                                            first_hour, step))
             for day in days]
         for r in range(row_count):
@@ -101,11 +102,9 @@ class WeekView(CalendarPane):
         """One line of all-day and multi-day items per day: the first title, or a count."""
         line = Text("весь  ", self.style_of("muted"))
         for day in days:
-            items = by_day.get(day, [])
-            whole = self._cached(("whole", day), lambda day=day, items=items: [
-                item for item in items if _is_whole_day(item, day)])
-            hidden = self._cached(("hidden", day, column),
-                                  lambda day=day, items=items: _hidden_count(day, items, column))
+            plan = self.window.day_plan(day)
+            whole = plan.whole
+            hidden = _hidden_count(plan, column)
             if hidden:
                 text = Text(fit(f" ещё {hidden} не видно", column), self.style_of("muted"))
             elif len(whole) == 1:
@@ -119,25 +118,22 @@ class WeekView(CalendarPane):
     def _hours(self, days: list[date], by_day: dict) -> tuple[int, int]:
         first, last = DAY_START, DAY_END
         for day in days:
-            for item in by_day.get(day, []):
-                if not _is_whole_day(item, day):
-                    start, end = _clip(item, day)
-                    first = min(first, start.hour)
-                    last = max(last, end.hour + (1 if end.minute else 0))
+            for start, end in self.window.day_plan(day).spans:
+                first = min(first, start.hour)
+                last = max(last, end.hour + (1 if end.minute else 0))
         return first, max(last, first + 1)
 
-    def _day_rows(self, day: date, items: list[Occurrence], column: int, row_count: int,
+    def _day_rows(self, day: date, plan: DayPlan, column: int, row_count: int,
                   first_hour: int, step: int) -> list[Text]:
         """The day's column, row by row: each timed event in its lane, its title running down."""
-        timed = [item for item in items if not _is_whole_day(item, day)]
-        spans = [_clip(item, day) for item in timed]
+        timed, spans = plan.timed, plan.spans
         background = self.day_style(day) if day == self.cursor else Style()
         if day.weekday() >= 5:
             background += self.style_of("weekend")
         cells: list[list[tuple[int, str, Style]]] = [[] for _ in range(row_count)]
         origin = datetime.combine(day, time(first_hour))
         widest = max(1, column // MIN_LANE)
-        for placed in lanes(spans):
+        for placed in plan.placed:
             if placed.lane >= widest:
                 continue  # counted in the day's «+N» on the all-day line
             item, (start, end) = timed[placed.index], spans[placed.index]
@@ -177,12 +173,11 @@ def _fill(first_hour: int, last_hour: int, rows: int, step: int) -> tuple[int, i
     return first_hour - earlier, last_hour + later
 
 
-def _hidden_count(day: date, items: list[Occurrence], column: int) -> int:
+def _hidden_count(plan: DayPlan, column: int) -> int:
     """Events of the day that get no lane (all-day ones included when anything is hidden)."""
-    timed = [item for item in items if not _is_whole_day(item, day)]
-    hidden = sum(1 for placed in lanes([_clip(item, day) for item in timed])
-                 if placed.lane >= max(1, column // MIN_LANE))
-    return hidden + (len(items) - len(timed) if hidden else 0)
+    widest = max(1, column // MIN_LANE)
+    hidden = sum(1 for placed in plan.placed if placed.lane >= widest)
+    return hidden + (len(plan.whole) if hidden else 0)
 
 
 def _compose(pieces: list[tuple[int, str, Style]], width: int, background: Style) -> Text:
@@ -191,20 +186,6 @@ def _compose(pieces: list[tuple[int, str, Style]], width: int, background: Style
         text = text[: max(0, width - x)]
         line = line[:x] + Text(text, background + style) + line[x + len(text):]
     return line
-
-
-def _is_whole_day(item: Occurrence, day: date) -> bool:
-    """All-day items, and the middle days of a timed event that spans several days."""
-    if item.all_day:
-        return True
-    return item.first_day < day < item.last_day
-
-
-def _clip(item: Occurrence, day: date) -> tuple[datetime, datetime]:
-    """The part of a timed event that falls on `day`."""
-    start = max(item.start, datetime.combine(day, time.min))
-    end = min(item.end, datetime.combine(day + timedelta(days=1), time.min))
-    return start, max(end, start + timedelta(minutes=1))
 
 
 def _step_minutes(total: int, rows: int) -> int:
