@@ -10,7 +10,6 @@ DataTable (what the section did before) and a LIKE scan instead of the FTS5 inde
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import make_calendar_db  # noqa: E402
+from generate import bench_database  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.calendar_layout import period_of  # noqa: E402
@@ -192,20 +191,11 @@ async def settle(pilot) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=Path("bench/.cache/calendar.sqlite"))
-    parser.add_argument("--rebuild", action="store_true")
-    args = parser.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.rebuild or not args.db.exists():
-        start = time.perf_counter()
-        make_calendar_db(args.db, events=args.events)
-        print(f"built {args.db} with {args.events} events in {time.perf_counter() - start:.1f} s")
+    path = bench_database(__doc__.splitlines()[0], Path("bench/.cache/calendar.sqlite"))
     print(header())
-    for line in database_figures(args.db):
+    for line in database_figures(path):
         print(line)
-    for line in asyncio.run(app_figures(args.db)):
+    for line in asyncio.run(app_figures(path)):
         print(line)
 
 

@@ -12,7 +12,6 @@ thousands of warnings a month, which is the hard case.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import make_calendar_db  # noqa: E402
+from generate import bench_database  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.db.calendar_data import load_window  # noqa: E402
@@ -96,18 +95,9 @@ def figures(path: Path) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=Path("bench/.cache/conflicts.sqlite"))
-    parser.add_argument("--rebuild", action="store_true")
-    args = parser.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.rebuild or not args.db.exists():
-        start = time.perf_counter()
-        make_calendar_db(args.db, events=args.events)
-        print(f"built {args.db} with {args.events} events in {time.perf_counter() - start:.1f} s")
-    add_audiences(args.db)
-    for text in figures(args.db):
+    path = bench_database(__doc__.splitlines()[0], Path("bench/.cache/conflicts.sqlite"))
+    add_audiences(path)
+    for text in figures(path):
         print(text)
 
 

@@ -66,3 +66,22 @@ def make_calendar_db(path: Path, *, events: int = 100_000, seed: int = 7,
     db.execute("PRAGMA optimize")
     db.close()
     return path
+
+
+def bench_database(description: str, default: Path) -> Path:
+    """The benchmark's database from the command line (--db, --events, --rebuild), built
+    when missing: the one workload every benchmark script measures."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=default)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    if args.rebuild or not args.db.exists():
+        start = time.perf_counter()
+        make_calendar_db(args.db, events=args.events)
+        print(f"built {args.db} with {args.events} events in {time.perf_counter() - start:.1f} s")
+    return args.db

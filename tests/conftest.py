@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -85,3 +86,31 @@ def make_app(demo_path: Path):
         return RcroApp(db_path=path or demo_path, user="ivanova", today=TODAY)
 
     return factory
+
+
+@dataclass
+class Ran:
+    """What one `rcro-tui …` run gave: its exit code, stdout bytes and stderr text."""
+
+    code: int
+    out: bytes
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out.decode("utf-8")
+
+
+def run_rcro(db_path: Path, *args: str) -> Ran:
+    """`rcro-tui --db PATH --user ivanova …` in this process, as a script would run it."""
+    from click.testing import CliRunner
+
+    from rcro_tui.cli import main
+
+    with CliRunner().isolation() as (out, err, _):
+        try:
+            main(["--db", str(db_path), "--user", "ivanova", *args])
+            code = 0
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        return Ran(code, out.getvalue(), err.getvalue().decode("utf-8"))

@@ -5,44 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 
 import pytest
-from click.testing import CliRunner
 
 from rcro_tui import cli_holidays
-from rcro_tui.cli import main
 from rcro_tui.db.connection import open_database
 
-from conftest import TODAY
-
-
-@dataclass
-class Ran:
-    code: int
-    out: bytes
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out.decode("utf-8")
+from conftest import TODAY, run_rcro
 
 
 @pytest.fixture
 def rcro(demo_path, monkeypatch):
     """Run `rcro-tui --db DEMO --user ivanova …` in this process, with today fixed."""
     monkeypatch.setattr(cli_holidays, "today_in_region", lambda: TODAY)
-
-    def run(*args: str) -> Ran:
-        with CliRunner().isolation() as (out, err, _):
-            try:
-                main(["--db", str(demo_path), "--user", "ivanova", *args])
-                code = 0
-            except SystemExit as exit_:
-                code = int(exit_.code or 0)
-            return Ran(code, out.getvalue(), err.getvalue().decode("utf-8"))
-
-    return run
+    return lambda *args: run_rcro(demo_path, *args)
 
 
 def rows(demo_path, sql: str, params=()) -> list[tuple]:
