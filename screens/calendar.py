@@ -103,35 +103,31 @@ class CalendarScreen(EventActions, SectionScreen):
         return self.query_one(f"#{self.view.value}")
 
     @work(thread=True, exclusive=True, group="calendar-load")
-    def load(self, *, same_data: bool = False) -> None:
+    def load(self, *, known=None) -> None:
         """Read the shown period (a year: counts only) away from the screen's thread.
 
         The agenda first gets the week from the cursor day (what the screen shows), then the
         whole month; a read that a newer one replaced is dropped. Warnings do not depend on
-        the filter, so a search keystroke (`same_data`) keeps those of the period on screen.
+        the filter, so a search keystroke passes those of the period on screen (`known`).
         """
-        view, cursor, flt = self.view, self.cursor, self.filter
-        known = self._known_warnings(view, cursor) if same_data else None
+        view, cursor, flt, today = self.view, self.cursor, self.filter, self.app.today
+        # Warnings come with the events, except: known ones are kept, the year has none, and
+        # the month grid (which marks none; only its status line names them) gets them after.
+        warn_now = known is None and view not in (CalendarView.YEAR, CalendarView.MONTH)
+        warn_later = known is None and view is CalendarView.MONTH
         worker = get_current_worker()
         with reading(self.app.db_path) as db:
-            if view is CalendarView.AGENDA:
-                head = load_window(db, view, cursor, flt, head_only=True,
-                                   today=None if known is not None else self.app.today)
+            for head_only in ((True, False) if view is CalendarView.AGENDA else (False,)):
+                window = load_window(db, view, cursor, flt, head_only=head_only,
+                                     today=today if warn_now else None)
+                if known is not None:
+                    window.warnings = known
                 if worker.is_cancelled:
                     return
-                head.warnings = known if known is not None else head.warnings
-                self.app.call_from_thread(self._show, head)
-            # The month grid marks no warnings (only the status line names them): they follow.
-            later = view is CalendarView.MONTH and known is None
-            fresh = not (later or known is not None or view is CalendarView.YEAR)
-            window = load_window(db, view, cursor, flt, today=self.app.today if fresh else None)
-            if known is not None:
-                window.warnings = known
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._show, window, fresh or known is not None)
-            if later:
-                warnings = warnings_in(db, window.first, window.last, today=self.app.today)
+                warned = not head_only and (warn_now or known is not None)
+                self.app.call_from_thread(self._show, window, warned)
+            if warn_later:
+                warnings = warnings_in(db, window.first, window.last, today=today)
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._add_warnings, window, warnings)
 
@@ -317,6 +313,6 @@ class CalendarScreen(EventActions, SectionScreen):
     def _filter_changed(self, message: FilterBar.Changed) -> None:
         """Every search keystroke re-reads the window; the worker drops a stale read."""
         self.filter = message.filter
-        self.load(same_data=True)
+        self.load(known=self._known_warnings(self.view, self.cursor))
         if self.view is CalendarView.YEAR:
             self._preview()
