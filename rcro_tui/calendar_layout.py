@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from rcro_tui.i18n import MONTHS_GENITIVE, MONTHS_NOMINATIVE, date_long
 from rcro_tui.rules import AcademicYear
@@ -46,14 +47,19 @@ def add_months(day: date, months: int) -> date:
 
 def month_weeks(day: date) -> list[list[date]]:
     """The weeks (Monday first) that show the month of `day`: 4 to 6 rows of 7 days."""
-    first = month_first(day)
+    return [list(week) for week in _month_weeks(month_first(day))]
+
+
+@lru_cache(maxsize=64)
+def _month_weeks(first: date) -> tuple[tuple[date, ...], ...]:
+    """The month grid asks for its weeks once per screen line: worked out once per month."""
     last = add_months(first, 1) - timedelta(days=1)
     start = monday_of(first)
     weeks = []
     while start <= last:
-        weeks.append([start + timedelta(days=i) for i in range(7)])
+        weeks.append(tuple(start + timedelta(days=i) for i in range(7)))
         start += timedelta(days=7)
-    return weeks
+    return tuple(weeks)
 
 
 def period_of(view: CalendarView, day: date) -> tuple[date, date]:
