@@ -143,6 +143,12 @@ def load_window(db: Database, view: CalendarView, day: date,
     return window
 
 
-def day_items(db: Database, day: date, flt: EventFilter | None = None) -> list[Occurrence]:
-    """One day's events: the preview under the year planner, the day list after Enter."""
-    return occurrences(db, day, day, flt)
+def day_items(db: Database, day: date, flt: EventFilter | None = None, *,
+              limit: int | None = None) -> list[Occurrence]:
+    """One day's events: the preview under the year planner, the day list after Enter.
+
+    Args:
+        limit: at most this many one-day events (in order; events of several days are all
+            kept): the planner's preview shows a screenful and counts the rest.
+    """
+    return occurrences(db, day, day, flt, per_day=limit)

@@ -59,14 +59,15 @@ class YearView(CalendarPane):
     def _preview_lines(self, room: int) -> list[Text]:
         """The cursor day's events under the planner, as many as fit, then «ещё N»."""
         width = self.size.width
-        shown = self.preview if len(self.preview) <= room else self.preview[: room - 1]
+        total = max(len(self.preview), self.window.count_on(self.cursor) if self.window else 0)
+        shown = self.preview if total <= room else self.preview[: room - 1]
         lines = []
         for item in shown:
             line = Text(" " + fit(when_text(item, self.cursor), 12) + " ")
             line.append_text(self.event_text(item, max(10, width - 15)))
             lines.append(line)
-        if len(shown) < len(self.preview):
-            lines.append(Text(f" … и ещё {len(self.preview) - len(shown)}", self.style_of("muted")))
+        if len(shown) < total:
+            lines.append(Text(f" … и ещё {total - len(shown)}", self.style_of("muted")))
         return lines
 
     def _header(self, cell: int) -> Text:

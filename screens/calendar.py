@@ -39,6 +39,9 @@ from rcro_tui.screens.keys import bind
 VIEW_KEYS = Binding.Group("Вид", compact=True)
 """m w a y share one footer label: «mway Вид»."""
 
+PREVIEW_LIMIT = 60
+"""Events of the cursor day read for the year planner's preview (more than fit at 120×40)."""
+
 VIEW_CLASSES = {CalendarView.MONTH: MonthView, CalendarView.WEEK: WeekView,
                 CalendarView.AGENDA: AgendaView, CalendarView.YEAR: YearView}
 
@@ -176,9 +179,10 @@ class CalendarScreen(EventActions, SectionScreen):
 
     @work(thread=True, exclusive=True, group="calendar-preview")
     def load_preview(self, day: date) -> None:
-        """The year planner shows counts only; the cursor day's events are read separately."""
+        """The year planner shows counts only; the cursor day's events are read separately
+        (a screenful of them: the planner counts the rest)."""
         with reading(self.app.db_path) as db:
-            items = day_items(db, day, self.filter)
+            items = day_items(db, day, self.filter, limit=PREVIEW_LIMIT)
         self.app.call_from_thread(self._set_preview, day, items)
 
     def _set_preview(self, day: date, items: list) -> None:

@@ -249,3 +249,35 @@ def test_every_screen_uses_the_footer_that_skips_needless_rebuilds():
     direct = [path.name for path in folder.glob("*.py") if path.name != "footer.py"
               and re.search(r"from textual\.widgets import [^\n]*\bFooter\b", path.read_text())]
     assert direct == []
+
+
+async def test_year_preview_reads_a_screenful_and_counts_the_rest(make_app, demo_path):
+    """A day of 70 webinars: the planner reads 60 of them and says how many more there are."""
+    from datetime import datetime, timedelta
+
+    from rcro_tui.db.connection import open_database
+    from rcro_tui.db.events import EventDraft, add_event
+    from rcro_tui.model import EventFormat, EventKind
+    from rcro_tui.screens.calendar import PREVIEW_LIMIT
+
+    db = open_database(demo_path)
+    try:
+        for n in range(70):
+            start = datetime(2026, 11, 24, 8) + timedelta(minutes=5 * n)
+            add_event(db, EventDraft(title=f"Вебинар {n:02d}", kind=EventKind.WEBINAR, start=start,
+                                     end=start + timedelta(hours=1), format=EventFormat.ONLINE,
+                                     online_url="https://example.org/w"), user="test")
+    finally:
+        db.close()
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("y", "l")
+        await settle(pilot)
+        year = screen.query_one(YearView)
+        total = screen.window.count_on(date(2026, 11, 24))
+        assert total >= 70
+        assert len([item for item in year.preview if item.first_day == item.last_day]) \
+            == PREVIEW_LIMIT
+        under = year.render().plain.splitlines()[14:]  # weekday letters, 12 months, a blank
+        assert under[-1].strip() == f"… и ещё {total - (len(under) - 1)}"
