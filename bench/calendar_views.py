@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import bench_database  # noqa: E402
+from generate import bench_database, timed  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.calendar_layout import period_of  # noqa: E402
@@ -35,15 +35,6 @@ TODAY = date(2026, 11, 23)
 VIEW_OPEN_TARGET = 0.300
 KEYSTROKE_TARGET = 0.050
 TYPED = "олимпиада"
-
-
-def timed(function, repeat: int = 5) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def p95(values: list[float]) -> float:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import bench_database  # noqa: E402
+from generate import bench_database, timed as stopwatch  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.db.calendar_data import load_window  # noqa: E402
@@ -51,12 +50,8 @@ def add_audiences(path: Path) -> None:
 
 
 def timed(function, repeat: int = 15) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
+    """15 runs by default: best, median and worst need more than a few."""
+    return stopwatch(function, repeat)
 
 
 def line(name: str, values: list[float], target: float | None = None) -> str:

@@ -85,3 +85,15 @@ def bench_database(description: str, default: Path) -> Path:
         make_calendar_db(args.db, events=args.events)
         print(f"built {args.db} with {args.events} events in {time.perf_counter() - start:.1f} s")
     return args.db
+
+
+def timed(function, repeat: int = 5) -> list[float]:
+    """Seconds each of `repeat` calls of `function` took (every benchmark's one stopwatch)."""
+    import time
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times

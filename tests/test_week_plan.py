@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from rcro_tui.db.occurrences import Occurrence
 from rcro_tui.week_plan import clip_to_day, is_whole_day, plan_day
 
 DAY = date(2026, 11, 24)
 
 
-@dataclass
-class Item:
-    start: date | datetime
-    end: date | datetime
-
-    @property
-    def all_day(self) -> bool:
-        return not isinstance(self.start, datetime)
-
-    @property
-    def first_day(self) -> date:
-        return self.start.date() if isinstance(self.start, datetime) else self.start
-
-    @property
-    def last_day(self) -> date:
-        return self.end.date() if isinstance(self.end, datetime) else self.end
+def Item(start: date | datetime, end: date | datetime) -> Occurrence:
+    """An occurrence with only its times mattering."""
+    return Occurrence(event_id=1, title="x", kind="seminar", status="planned",
+                      visibility="public", format="online", start=start, end=end, host="",
+                      district="", program="", venue="", host_org_id=None, grades=(None, None),
+                      repeats=False)
 
 
 def at(hour: int, minute: int = 0, day: int = 24) -> datetime:
