@@ -8,6 +8,7 @@ in Python inside the window only.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -18,7 +19,11 @@ from sqlite_utils import Database
 from rcro_tui.recurrence import Recurrence
 from rcro_tui.rules import parse_moment
 from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter
-from rcro_tui.db.schema import LONG_EVENT_DAYS
+from rcro_tui.db.window_spans import first_of_each_day, plain_spans, spread_counts, window_parts
+
+SPAN_COUNT_DAYS = 62
+"""Up to this many days (a month and its edges), counts come from the window's kept spans;
+a year is counted in SQL groups instead (its spans would be all 100 000 events)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,30 +79,6 @@ def _as_datetime(moment: date | datetime) -> datetime:
     return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
 
 
-def _window_parts(flt: EventFilter, first_day: date, last_day: date,
-                  select: str = EVENT_COLUMNS_SQL) -> list[tuple[str, list]]:
-    """Three queries whose union is every event touching the window, each on its own index:
-
-    plain events starting from a week before the window (`idx_events_start`), the rare longer
-    ones that began earlier (`idx_events_long`), and repeating ones (`idx_events_repeating`).
-    An OR of these would make SQLite scan most of the table.
-    """
-    where, params = flt.where()
-    after = (last_day + timedelta(days=1)).isoformat()
-    early = (first_day - timedelta(days=LONG_EVENT_DAYS)).isoformat()
-    first = first_day.isoformat()
-    return [
-        (f"{select} WHERE e.rrule = '' AND e.start_at >= ? AND e.start_at < ? "
-         f"AND e.end_at >= ? AND {where}", [early, after, first, *params]),
-        (f"{select} WHERE e.rrule = '' AND julianday(e.end_at) - "
-         f"julianday(e.start_at) > {LONG_EVENT_DAYS} AND e.end_at >= ? AND e.start_at < ? "
-         f"AND {where}", [first, early, *params]),
-        (f"{EVENT_COLUMNS_SQL} WHERE e.rrule != '' AND e.start_at < ? AND {where}",
-         [after, *params]),
-    ]
-
-
-_ONE_DAY = "substr(end_at, 1, 10) = substr(start_at, 1, 10)"
 _LAST_DAY = ("CASE WHEN substr(e.end_at, 12) = '00:00' AND substr(e.end_at, 1, 10) > "
              "substr(e.start_at, 1, 10) THEN date(e.end_at, '-1 day') "
              "ELSE substr(e.end_at, 1, 10) END")
@@ -128,9 +109,10 @@ def occurrences(db: Database, first_day: date, last_day: date,
     first_day, last_day = _clip_window(flt, first_day, last_day)
     if last_day < first_day:
         return []
-    parts = _window_parts(flt, first_day, last_day)
-    if per_day is not None:
-        parts[0] = _first_of_each_day(flt, first_day, last_day, per_day)
+    parts = window_parts(flt, first_day, last_day)
+    if per_day is not None:  # the month's (id, start, end) spans say which rows to read whole
+        kept = first_of_each_day(plain_spans(db, first_day, last_day, flt), per_day)
+        parts[:2] = [_by_ids(kept)]
     found: list[Occurrence] = []
     for row in _rows(db, parts):
         found.extend(_expand(row, first_day, last_day))
@@ -138,22 +120,10 @@ def occurrences(db: Database, first_day: date, last_day: date,
     return found
 
 
-_SPAN_SELECT = ("SELECT e.id, e.start_at, e.end_at FROM events e "
-                "LEFT JOIN organizations o ON o.id = e.host_org_id")
-
-
-def _first_of_each_day(flt: EventFilter, first_day: date, last_day: date,
-                       per_day: int) -> tuple[str, list]:
-    """Plain events, at most `per_day` one-day ones per day (multi-day ones all kept).
-
-    Ranked on the covering index (id, start, end only), then only the kept rows are joined
-    to their host and programme: a month of 10 000 events reads 300 full rows, not 10 000.
-    """
-    sql, params = _window_parts(flt, first_day, last_day, select=_SPAN_SELECT)[0]
-    ranked = (f"SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY CASE WHEN "
-              f"{_ONE_DAY} THEN substr(start_at, 1, 10) ELSE id END ORDER BY start_at, id) "
-              f"AS rank_in_day FROM ({sql})) WHERE rank_in_day <= ?")
-    return f"{EVENT_COLUMNS_SQL} WHERE e.id IN ({ranked})", [*params, per_day]
+def _by_ids(ids: list[int]) -> tuple[str, list]:
+    """Whole rows of the given events (joined to host and programme), one query."""
+    return (f"{EVENT_COLUMNS_SQL} WHERE e.id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)])
 
 
 def _expand(row: dict[str, Any], first_day: date, last_day: date) -> list[Occurrence]:
@@ -183,26 +153,36 @@ def day_counts(db: Database, first_day: date, last_day: date,
                flt: EventFilter | None = None) -> Counter[date]:
     """How many events fall on each day of the window (multi-day events count on each day).
 
-    The year planner asks this for a whole year: SQL groups plain events by (first day,
-    last day), a few hundred pairs even at 100 000 events, and only those pairs and the
-    repeating events are spread over days in Python.
+    A month comes from its kept (id, start, end) spans (`db.window_spans`), which its
+    titles are chosen from too; a year from SQL groups (`_group_counts`). Repeating events
+    are expanded in Python either way.
     """
     flt = flt or EventFilter()
     first_day, last_day = _clip_window(flt, first_day, last_day)
     counts: Counter[date] = Counter()
     if last_day < first_day:
         return counts
+    parts = window_parts(flt, first_day, last_day)
+    if (last_day - first_day).days < SPAN_COUNT_DAYS:
+        counts = spread_counts(plain_spans(db, first_day, last_day, flt), first_day, last_day)
+    else:
+        _group_counts(db, first_day, last_day, flt, counts)
+    for row in _rows(db, parts[2:]):
+        for item in _expand(row, first_day, last_day):
+            counts.update(day for day in item.days() if first_day <= day <= last_day)
+    return counts
+
+
+def _group_counts(db: Database, first_day: date, last_day: date, flt: EventFilter,
+                  counts: Counter[date]) -> None:
+    """Plain events counted by SQL in (first day, last day) groups: a year's 100 000 events
+    are a few hundred groups, so only those are spread over days in Python."""
     spans = (f"SELECT substr(e.start_at, 1, 10), {_LAST_DAY}, count(*) FROM events e"
              + (" LEFT JOIN organizations o ON o.id = e.host_org_id" if flt.district_ids else ""))
-    parts = _window_parts(flt, first_day, last_day, select=spans)
-    for sql, params in parts[:2]:
+    for sql, params in window_parts(flt, first_day, last_day, select=spans)[:2]:
         for start, end, n in db.execute(sql + " GROUP BY 1, 2", params):
             day, last = max(first_day, date.fromisoformat(start)), min(last_day, date.fromisoformat(end))
             while day <= last:
                 counts[day] += n
                 day += timedelta(days=1)
-    for row in _rows(db, parts[2:]):
-        for item in _expand(row, first_day, last_day):
-            counts.update(day for day in item.days() if first_day <= day <= last_day)
-    return counts
 

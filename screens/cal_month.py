@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
@@ -43,8 +45,7 @@ class MonthView(CalendarPane):
         if key not in self._weeks_cache:
             if len(self._weeks_cache) > 60:  # old cursor positions: keep it small
                 self._weeks_cache.clear()
-            texts = self._week_lines(week, column, cell_height, self.window.by_day())
-            self._weeks_cache[key] = [self._strip(text, width) for text in texts]
+            self._weeks_cache[key] = self._week_strips(week, column, cell_height, width)
         return self._weeks_cache[key][line]
 
     def _strip(self, text: Text, width: int) -> Strip:
@@ -61,35 +62,40 @@ class MonthView(CalendarPane):
                 header.append(SEPARATOR, self.style_of("muted"))
         return header
 
-    def _week_lines(self, week: list[date], column: int, cell_height: int,
-                    by_day: dict) -> list[Text]:
-        lines = [Text() for _ in range(cell_height)]
+    def _week_strips(self, week: list[date], column: int, cell_height: int,
+                     width: int) -> list[Strip]:
+        """One week's screen lines, made of segments directly (no rich Text to lay out): the
+        whole grid is drawn again on every search keystroke."""
+        lines: list[list[Segment]] = [[] for _ in range(cell_height)]
+        by_day = self.window.by_day() if self.window else {}
+        separator = Segment(SEPARATOR, self.style_of("muted"))
         for index, day in enumerate(week):
-            inside = day.month == self.cursor.month
-            style = self.day_style(day, inside=inside)
-            items = by_day.get(day, [])
-            cells = self._cell(day, items, column, cell_height)
-            for line, cell in zip(lines, cells):
-                text = cell if isinstance(cell, Text) else Text(cell)
-                text.stylize(style)
-                line.append_text(text)
+            style = self.day_style(day, inside=day.month == self.cursor.month)
+            cells = self._cell(day, by_day.get(day, []), column, cell_height)
+            for line, (text, extra) in zip(lines, cells):
+                line.append(Segment(text, extra + style if extra else style))  # the day wins
                 if index < 6:
-                    line.append(SEPARATOR, self.style_of("muted"))
-        return lines
+                    line.append(separator)
+        return [Strip(line).crop_extend(0, width, None) for line in lines]
 
-    def _cell(self, day: date, items: list, column: int, cell_height: int) -> list[Text | str]:
-        """Day number and count on the first line; titles below; «+ ещё N» when they overflow."""
+    def _cell(self, day: date, items: list, column: int,
+              cell_height: int) -> list[tuple[str, Style | None]]:
+        """Day number and count on the first line; titles below; «+ ещё N» when they overflow.
+
+        Each line is its text, cut or padded to the column, and the style it adds to the day's.
+        """
         total = self.window.count_on(day) if self.window else len(items)
         count = f"{total}" if total else ""
         mark = self.window.marks.get(day) if self.window else None
         first = f"{day.day:>2}" + ("*" if mark else " ")
-        cells: list[Text | str] = [first + count.rjust(column - len(first))]
+        cells: list[tuple[str, Style | None]] = [(fit(first + count.rjust(column - len(first)),
+                                                      column), None)]
         room = cell_height - 1
         shown = items if total <= room else items[: max(0, room - 1)]
         for item in shown:
-            cells.append(self.event_text(item, column))
+            cells.append((fit(item.title, column), self.event_style(item)))
         if len(shown) < total:
-            cells.append(fit(f"+ ещё {total - len(shown)}", column))
+            cells.append((fit(f"+ ещё {total - len(shown)}", column), None))
         while len(cells) < cell_height:
-            cells.append(" " * column)
+            cells.append((" " * column, None))
         return cells

@@ -56,10 +56,14 @@ class DayStyles:
         label = item.title
         if with_time and not item.all_day:
             label = f"{item.start:%H:%M} {label}"
-        text = Text(fit(label, width), style=self.style_of("event"))
+        return Text(fit(label, width), style=self.event_style(item))
+
+    def event_style(self, item: Occurrence) -> Style:
+        """An event's own style; a cancelled one's is struck through and dimmed."""
+        style = self.style_of("event")
         if item.status == EventStatus.CANCELLED:
-            text.stylize(self.style_of("cancelled"))
-        return text
+            style += self.style_of("cancelled")
+        return style
 
 
 class CalendarPane(DayStyles, Widget, can_focus=True):

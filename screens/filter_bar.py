@@ -75,6 +75,7 @@ class FilterBar(Widget, can_focus=True):
         self.user = user
         self._filter = flt or EventFilter()
         self._named: tuple[EventFilter, list[tuple[str, str]]] | None = None
+        self._chips_markup: str | None = None
         self.cursor = -1
         """Which chip Backspace removes: an index, -1 for the last one."""
         self.focus_after: Callable[[], object] | None = None
@@ -122,7 +123,7 @@ class FilterBar(Widget, can_focus=True):
     def _paint(self) -> None:
         shown = self.chips()
         if not shown:
-            self.query_one("#filter-chips", Static).update(f"[$text-muted]{ALL_EVENTS}[/]")
+            self._show_chips(f"[$text-muted]{ALL_EVENTS}[/]")
             return
         current = self._cursor_index(shown)
         parts = []
@@ -130,7 +131,14 @@ class FilterBar(Widget, can_focus=True):
             short = text if len(text) <= CHIP_WIDTH else text[:CHIP_WIDTH - 1] + "…"
             style = "reverse" if index == current and self.has_focus else "on $primary 40%"
             parts.append(f"[{style}] {escape(short)} [/]")
-        self.query_one("#filter-chips", Static).update(" ".join(parts))
+        self._show_chips(" ".join(parts))
+
+    def _show_chips(self, markup: str) -> None:
+        """Update the chips line only when it reads differently: a search keystroke leaves it
+        as it was, and an update lays the whole screen out again (its height may change)."""
+        if markup != self._chips_markup:
+            self._chips_markup = markup
+            self.query_one("#filter-chips", Static).update(markup)
 
     def _cursor_index(self, shown: list) -> int:
         return len(shown) - 1 if self.cursor < 0 else min(self.cursor, len(shown) - 1)

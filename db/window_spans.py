@@ -1,0 +1,193 @@
+"""The plain events of a calendar window as (id, start, end) only, kept between reads.
+
+A month of 100 000 events a year holds some 11 000 of them. The month grid needs each day's
+count and its first few titles: both come from these three columns, worked out in Python,
+and only the titles on screen are then read whole. A search keystroke changes nothing but
+the words, so it filters the same spans by the full-text index's matches (a millisecond)
+instead of walking the month's index again: the spans are kept until the database file
+changes. Repeating events are not spans: `occurrences` expands those itself.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter, fts_query
+from rcro_tui.db.schema import LONG_EVENT_DAYS
+
+SpanRow = tuple[int, str, str]
+"""An event's id, `start_at` and `end_at` as stored (ISO text)."""
+
+KEPT_WINDOWS = 4
+"""Windows whose spans are kept: the month on screen, the agenda's and the week's, one more."""
+
+_SPAN_SELECT = "SELECT e.id, e.start_at, e.end_at FROM events e"
+_WITH_HOST = " LEFT JOIN organizations o ON o.id = e.host_org_id"
+
+_kept: dict[tuple, list[SpanRow]] = {}
+_last_search: tuple[tuple, frozenset[int]] | None = None
+_lock = threading.Lock()
+
+
+def plain_spans(db: Database, first: date, last: date,
+                flt: EventFilter | None = None) -> list[SpanRow]:
+    """The plain events touching [first, last] that pass the filter, by start then id."""
+    flt = flt or EventFilter()
+    rows = _unsearched_spans(db, first, last, replace(flt, text=""))
+    query = fts_query(flt.text)
+    if not query:
+        return rows
+    found = _matching_ids(db, query)
+    return [row for row in rows if row[0] in found]
+
+
+def _matching_ids(db: Database, query: str) -> frozenset[int]:
+    """The events the full-text index finds for the query, kept for the next call with the
+    same words and file (a month's counts and its titles both ask, one after the other)."""
+    global _last_search
+    key = (_file_stamp(db), query)
+    with _lock:
+        if _last_search is not None and _last_search[0] == key and key[0] is not None:
+            return _last_search[1]
+    found = frozenset(rowid for (rowid,) in db.execute(
+        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", [query]))
+    with _lock:
+        _last_search = (key, found)
+    return found
+
+
+def window_parts(flt: EventFilter, first_day: date, last_day: date,
+                  select: str = EVENT_COLUMNS_SQL) -> list[tuple[str, list]]:
+    """Three queries whose union is every event touching the window, each on its own index:
+
+    plain events starting from a week before the window (`idx_events_start`), the rare longer
+    ones that began earlier (`idx_events_long`), and repeating ones (`idx_events_repeating`).
+    An OR of these would make SQLite scan most of the table.
+    """
+    where, params = flt.where()
+    after = (last_day + timedelta(days=1)).isoformat()
+    early = (first_day - timedelta(days=LONG_EVENT_DAYS)).isoformat()
+    first = first_day.isoformat()
+    return [
+        (f"{_indexed(select, 'idx_events_plain_span')} WHERE e.rrule = '' AND e.start_at >= ? "
+         f"AND e.start_at < ? AND e.end_at >= ? AND {where}", [early, after, first, *params]),
+        (f"{_indexed(select, 'idx_events_long')} WHERE e.rrule = '' AND julianday(e.end_at) - "
+         f"julianday(e.start_at) > {LONG_EVENT_DAYS} AND e.end_at >= ? AND e.start_at < ? "
+         f"AND {where}", [first, early, *params]),
+        (f"{_indexed(EVENT_COLUMNS_SQL, 'idx_events_repeating')} WHERE e.rrule != '' "
+         f"AND e.start_at < ? AND {where}", [after, *params]),
+    ]
+
+
+def _indexed(select: str, index: str) -> str:
+    """The select reading `events` through the named index.
+
+    Named because SQLite's own choice goes wrong here: left alone it walks every earlier
+    start for the long events instead of their small partial index, and with a search it
+    drives the repeating part from the full-text matches (thousands) instead of the few
+    repeating events. Each part's window bounds what the named index reads.
+    """
+    return select.replace("FROM events e", f"FROM events e INDEXED BY {index}", 1)
+
+
+def _unsearched_spans(db: Database, first: date, last: date, flt: EventFilter) -> list[SpanRow]:
+    """Read once per window, filter and state of the database file; then from memory."""
+    stamp = _file_stamp(db)
+    key = (stamp, first, last, flt)
+    if stamp is not None:
+        with _lock:
+            rows = _kept.get(key)
+        if rows is not None:
+            return rows
+    rows = _read_spans(db, first, last, flt)
+    if stamp is not None:
+        with _lock:
+            if len(_kept) >= KEPT_WINDOWS:
+                _kept.pop(next(iter(_kept)))
+            _kept[key] = rows
+    return rows
+
+
+def _read_spans(db: Database, first: date, last: date, flt: EventFilter) -> list[SpanRow]:
+    select = _SPAN_SELECT + (_WITH_HOST if flt.district_ids else "")
+    rows: list[SpanRow] = []
+    for sql, params in window_parts(flt, first, last, select=select)[:2]:
+        rows.extend(db.execute(sql, params).fetchall())
+    rows.sort(key=lambda row: (row[1], row[0]))
+    return rows
+
+
+def _file_stamp(db: Database) -> tuple | None:
+    """What changes whenever anyone commits to the file: the last audit entry, the size and
+    time of the file and the size of its WAL (each commit appends to it; its time is no help,
+    every connection that closes touches it). None for a database without a file."""
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path:
+        return None
+    marks: list = [path, db.execute("SELECT max(id) FROM changes").fetchone()[0]]
+    for name, with_time in ((path, True), (path + "-wal", False)):
+        try:
+            info = os.stat(name)
+            marks += [info.st_size, info.st_mtime_ns if with_time else None]
+        except OSError:
+            marks += [None, None]
+    return tuple(marks)
+
+
+def forget_spans() -> None:
+    """Drop what is kept (tests that rewrite a file in place within the same nanosecond)."""
+    global _last_search
+    with _lock:
+        _kept.clear()
+        _last_search = None
+
+
+def last_day_of(start: str, end: str) -> str:
+    """The last day an event covers, as ISO text (one ending at 00:00 does not cover it)."""
+    day = end[:10]
+    if end[11:] == "00:00" and day > start[:10]:
+        return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    return day
+
+
+def spread_counts(rows: list[SpanRow], first: date, last: date) -> Counter[date]:
+    """How many of these events fall on each day of [first, last] (a long one on each)."""
+    low, high = first.isoformat(), last.isoformat()
+    one_day: Counter[str] = Counter()
+    counts: Counter[date] = Counter()
+    for _id, start, end in rows:
+        begin = start[:10]
+        finish = begin if end[:10] == begin else last_day_of(start, end)
+        if finish == begin:
+            if low <= begin <= high:
+                one_day[begin] += 1
+            continue
+        day, stop = max(date.fromisoformat(begin), first), min(date.fromisoformat(finish), last)
+        while day <= stop:
+            counts[day] += 1
+            day += timedelta(days=1)
+    for text, n in one_day.items():
+        counts[date.fromisoformat(text)] += n
+    return counts
+
+
+def first_of_each_day(rows: list[SpanRow], per_day: int) -> list[int]:
+    """Ids of at most `per_day` one-day events per day (by start, then id) and of every event
+    of several days: what the month grid shows of a crowded day."""
+    taken: Counter[str] = Counter()
+    kept: list[int] = []
+    for event_id, start, end in rows:
+        if end[:10] != start[:10]:
+            kept.append(event_id)
+            continue
+        day = start[:10]
+        if taken[day] < per_day:
+            taken[day] += 1
+            kept.append(event_id)
+    return kept
