@@ -56,12 +56,33 @@ class RcroApp(App[None]):
         self.db_path = db_path
         self.user = user
         self.today = today or today_in_region()
+        self._css_pass = -1
+        """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
 
     def on_mount(self) -> None:
         self.register_theme(RCRO_THEME)
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
         self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Restyle the app only when the theme changed since the last full pass.
+
+        Textual calls this whenever a section (a mode) is opened for the first time, because
+        its new screen has not been counted as styled yet; it then parses the whole stylesheet
+        again and restyles every widget of the app, twice: a third of a second before the
+        section shows. A new screen is styled as its widgets mount, so then only the count
+        is brought up to date (and a screen left behind by a theme change is restyled).
+        """
+        done = self._css_update_count
+        if done != self._css_pass:
+            self._css_pass = done
+            super().refresh_css(animate)
+            return
+        for screen in {self.screen, *self.screen_stack}:
+            if screen._css_update_count not in (-1, done):  # missed a theme change
+                self.stylesheet.update(screen, animate=animate)
+            screen._css_update_count = done
 
     def get_key_display(self, binding: Binding) -> str:
         """«F1» and «F10» as printed on keyboards (Textual writes «f1»)."""

@@ -8,8 +8,10 @@ through the GIL, slowing the worker that reads the next view).
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(screen: Screen) -> tuple:
@@ -24,6 +26,19 @@ class Footer(TextualFooter):
     """A drop-in `Footer` that skips a rebuild which would draw the same keys."""
 
     _drawn: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, told before they mount whether the footer is compact.
+
+        A key starts out compact and learns otherwise from the footer only once mounted: two
+        restyles of each of some forty keys, a tenth of a second whenever a screen opens.
+        The command palette's key is not bound to the footer's style and stays as it is.
+        """
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         keys = shown_keys(screen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.color import Color
 from textual.widgets import DataTable, TabbedContent
 
 from rcro_tui.screens.agenda import AgendaScreen
@@ -136,3 +137,21 @@ async def test_an_empty_database_says_what_to_do(tmp_path, make_app):
         await settle(pilot)
         empty = app.screen.query_one(".view-empty")
         assert empty.display and "rcro-tui demo" in str(empty.render())
+
+
+async def test_a_theme_change_reaches_sections_opened_before_and_after(make_app):
+    """The app restyles less often than Textual would (`RcroApp.refresh_css`), never too little."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        dark = app.screen.query_one("Footer").styles.background
+        app.theme = "textual-light"
+        await settle(pilot)
+        for key in "123":
+            await pilot.press(key)
+            await settle(pilot)
+            background = Color.parse(app.get_css_variables()["footer-background"])
+            assert app.screen.query_one("Footer").styles.background == background != dark
