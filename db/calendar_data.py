@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from rcro_tui.calendar_layout import CalendarView, period_of
 from rcro_tui.db.conflicts import EventWarning, occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
+from rcro_tui.db.kept import kept
 from rcro_tui.db.holidays import day_marks  # noqa: F401  (also read from here by callers)
 from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
 from rcro_tui.week_plan import DayPlan, plan_day
@@ -27,7 +28,10 @@ AgendaRow = tuple[date, Occurrence | None]
 """One agenda line: a day's heading (no item) or one event under that day."""
 
 AGENDA_HEAD_DAYS = 7
-"""Days after the cursor day that the agenda's quick first read covers."""
+"""Days after the cursor day that the agenda's quick first read covers at most…"""
+
+AGENDA_HEAD_ITEMS = 120
+"""…stopping sooner once its days hold this many events (three screens at 120×40)."""
 
 PUBLIC = "public"
 SCHOOL_BREAK = "school_break"
@@ -127,20 +131,40 @@ def load_window(db: Database, view: CalendarView, day: date,
     if head_only:
         window.complete = False
         window.items_first = min(last, max(first, day))
-        window.items_last = min(last, window.items_first + timedelta(days=AGENDA_HEAD_DAYS - 1))
+        window.items_last = _head_end(window.counts, window.items_first,
+                                      min(last, window.items_first + timedelta(days=AGENDA_HEAD_DAYS - 1)))
     if view is not CalendarView.YEAR:
         per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
         items_first, items_last = window.items_first or first, window.items_last or last
         window.items = occurrences(db, items_first, items_last, flt, per_day=per_day)
         window.by_day()
         if today is not None:
-            window.warnings = warnings_in(db, items_first, items_last, today=today)
+            window.warnings = window_warnings(db, items_first, items_last, today=today)
     if view is CalendarView.AGENDA:
         window.agenda_rows()
     if view is CalendarView.WEEK:
         for offset in range((last - first).days + 1):
             window.day_plan(first + timedelta(days=offset))
     return window
+
+
+def window_warnings(db: Database, first: date, last: date, *, today: date):
+    """`warnings_in`, kept while the file stays the same (`db.kept`): a month's take a
+    quarter of a second at 100 000 events, and views of the same month ask again."""
+    return kept(db, "warnings", (first, last, today),
+                lambda: warnings_in(db, first, last, today=today))
+
+
+def _head_end(counts: Counter[date], first: date, last: date) -> date:
+    """The last day of the agenda's first read: `last`, or sooner once AGENDA_HEAD_ITEMS
+    events are reached (a busy week of a big region holds thousands)."""
+    total, day = 0, first
+    while day < last:
+        total += counts.get(day, 0)
+        if total >= AGENDA_HEAD_ITEMS:
+            return day
+        day += timedelta(days=1)
+    return last
 
 
 def day_items(db: Database, day: date, flt: EventFilter | None = None, *,

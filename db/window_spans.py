@@ -4,14 +4,12 @@ A month of 100 000 events a year holds some 11 000 of them. The month grid needs
 count and its first few titles: both come from these three columns, worked out in Python,
 and only the titles on screen are then read whole. A search keystroke changes nothing but
 the words, so it filters the same spans by the full-text index's matches (a millisecond)
-instead of walking the month's index again: the spans are kept until the database file
-changes. Repeating events are not spans: `occurrences` expands those itself.
+instead of walking the month's index again: the spans are kept (`db.kept`) until the
+database file changes. Repeating events are not spans: `occurrences` expands those itself.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -19,20 +17,14 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter, fts_query
+from rcro_tui.db.kept import kept
 from rcro_tui.db.schema import LONG_EVENT_DAYS
 
 SpanRow = tuple[int, str, str]
 """An event's id, `start_at` and `end_at` as stored (ISO text)."""
 
-KEPT_WINDOWS = 4
-"""Windows whose spans are kept: the month on screen, the agenda's and the week's, one more."""
-
 _SPAN_SELECT = "SELECT e.id, e.start_at, e.end_at FROM events e"
 _WITH_HOST = " LEFT JOIN organizations o ON o.id = e.host_org_id"
-
-_kept: dict[tuple, list[SpanRow]] = {}
-_last_search: tuple[tuple, frozenset[int]] | None = None
-_lock = threading.Lock()
 
 
 def plain_spans(db: Database, first: date, last: date,
@@ -48,18 +40,10 @@ def plain_spans(db: Database, first: date, last: date,
 
 
 def _matching_ids(db: Database, query: str) -> frozenset[int]:
-    """The events the full-text index finds for the query, kept for the next call with the
-    same words and file (a month's counts and its titles both ask, one after the other)."""
-    global _last_search
-    key = (_file_stamp(db), query)
-    with _lock:
-        if _last_search is not None and _last_search[0] == key and key[0] is not None:
-            return _last_search[1]
-    found = frozenset(rowid for (rowid,) in db.execute(
-        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", [query]))
-    with _lock:
-        _last_search = (key, found)
-    return found
+    """The events the full-text index finds for the query (a month's counts and its titles
+    both ask, one after the other)."""
+    return kept(db, "search", query, lambda: frozenset(rowid for (rowid,) in db.execute(
+        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", [query])))
 
 
 def window_parts(flt: EventFilter, first_day: date, last_day: date,
@@ -98,20 +82,7 @@ def _indexed(select: str, index: str) -> str:
 
 def _unsearched_spans(db: Database, first: date, last: date, flt: EventFilter) -> list[SpanRow]:
     """Read once per window, filter and state of the database file; then from memory."""
-    stamp = _file_stamp(db)
-    key = (stamp, first, last, flt)
-    if stamp is not None:
-        with _lock:
-            rows = _kept.get(key)
-        if rows is not None:
-            return rows
-    rows = _read_spans(db, first, last, flt)
-    if stamp is not None:
-        with _lock:
-            if len(_kept) >= KEPT_WINDOWS:
-                _kept.pop(next(iter(_kept)))
-            _kept[key] = rows
-    return rows
+    return kept(db, "spans", (first, last, flt), lambda: _read_spans(db, first, last, flt))
 
 
 def _read_spans(db: Database, first: date, last: date, flt: EventFilter) -> list[SpanRow]:
@@ -121,31 +92,6 @@ def _read_spans(db: Database, first: date, last: date, flt: EventFilter) -> list
         rows.extend(db.execute(sql, params).fetchall())
     rows.sort(key=lambda row: (row[1], row[0]))
     return rows
-
-
-def _file_stamp(db: Database) -> tuple | None:
-    """What changes whenever anyone commits to the file: the last audit entry, the size and
-    time of the file and the size of its WAL (each commit appends to it; its time is no help,
-    every connection that closes touches it). None for a database without a file."""
-    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if not path:
-        return None
-    marks: list = [path, db.execute("SELECT max(id) FROM changes").fetchone()[0]]
-    for name, with_time in ((path, True), (path + "-wal", False)):
-        try:
-            info = os.stat(name)
-            marks += [info.st_size, info.st_mtime_ns if with_time else None]
-        except OSError:
-            marks += [None, None]
-    return tuple(marks)
-
-
-def forget_spans() -> None:
-    """Drop what is kept (tests that rewrite a file in place within the same nanosecond)."""
-    global _last_search
-    with _lock:
-        _kept.clear()
-        _last_search = None
 
 
 def last_day_of(start: str, end: str) -> str:
@@ -181,13 +127,13 @@ def first_of_each_day(rows: list[SpanRow], per_day: int) -> list[int]:
     """Ids of at most `per_day` one-day events per day (by start, then id) and of every event
     of several days: what the month grid shows of a crowded day."""
     taken: Counter[str] = Counter()
-    kept: list[int] = []
+    chosen: list[int] = []
     for event_id, start, end in rows:
         if end[:10] != start[:10]:
-            kept.append(event_id)
+            chosen.append(event_id)
             continue
         day = start[:10]
         if taken[day] < per_day:
             taken[day] += 1
-            kept.append(event_id)
-    return kept
+            chosen.append(event_id)
+    return chosen

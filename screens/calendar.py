@@ -17,8 +17,7 @@ from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Static
 
 from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period_title, step_period
-from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window
-from rcro_tui.db.conflicts import warnings_in
+from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window, window_warnings
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.i18n import count, date_heading
 from rcro_tui.rules import AcademicYear
@@ -130,7 +129,7 @@ class CalendarScreen(EventActions, SectionScreen):
                 warned = not head_only and (warn_now or known is not None)
                 self.app.call_from_thread(self._show, window, warned)
             if warn_later:
-                warnings = warnings_in(db, window.first, window.last, today=today)
+                warnings = window_warnings(db, window.first, window.last, today=today)
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._add_warnings, window, warnings)
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from rcro_tui.calendar_layout import CalendarView
+from rcro_tui.db import calendar_data
 from rcro_tui.db.calendar_data import AGENDA_HEAD_DAYS, load_window
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.events import EventDraft, add_event
@@ -65,6 +66,16 @@ def test_agenda_head_reads_a_week_from_the_cursor_and_counts_the_whole_month(bus
     assert head.count_on(date(2026, 11, 20)) == 1  # counted, though its events are not read
     whole = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 5))
     assert whole.complete and sorted(whole.by_day())[0] == date(2026, 11, 2)
+
+
+def test_agenda_head_of_a_busy_week_stops_at_the_day_that_fills_it(busy_november, monkeypatch):
+    monkeypatch.setattr(calendar_data, "AGENDA_HEAD_ITEMS", 10)
+    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 9), head_only=True)
+    assert head.items_last == date(2026, 11, 10)  # one contest day, then 12 seminars and it
+    assert sorted(head.by_day()) == [date(2026, 11, 9), date(2026, 11, 10)]
+    monkeypatch.setattr(calendar_data, "AGENDA_HEAD_ITEMS", 1)
+    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 10), head_only=True)
+    assert head.items_last == date(2026, 11, 10)
 
 
 def test_agenda_head_near_the_month_end_stops_at_the_month(busy_november):

@@ -190,17 +190,15 @@ async def test_a_search_keystroke_keeps_the_periods_warnings(make_app, clash_pat
     """Warnings do not depend on the filter: typing a search reads them no second time, and
     the clash is still counted; moving to another month reads them again."""
     from rcro_tui.db import calendar_data
-    from rcro_tui.screens import calendar
 
     calls = []
-    for module in (calendar, calendar_data):
-        original = module.warnings_in
+    original = calendar_data.warnings_in
 
-        def counted(*args, original=original, **kwargs):
-            calls.append(args[1:3])
-            return original(*args, **kwargs)
+    def counted(*args, **kwargs):
+        calls.append(args[1:3])
+        return original(*args, **kwargs)
 
-        monkeypatch.setattr(module, "warnings_in", counted)
+    monkeypatch.setattr(calendar_data, "warnings_in", counted)
     app = make_app(clash_path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_calendar_on_the_clash(pilot, view_key)

@@ -16,7 +16,8 @@ from rcro_tui.db.event_edit import draft_of, update_event
 from rcro_tui.db.events import EventDraft, add_event
 from rcro_tui.db.occurrences import day_counts, occurrences
 from rcro_tui.db.window_spans import (
-    first_of_each_day, forget_spans, last_day_of, plain_spans, spread_counts)
+    first_of_each_day, last_day_of, plain_spans, spread_counts)
+from rcro_tui.db.kept import forget, kept
 from rcro_tui.model import EventFormat, EventKind
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
@@ -90,7 +91,7 @@ def test_searching_the_kept_spans_finds_what_sql_finds(tmp_path, text):
         add(db, f"Семинар {n} для СОШ № {n}", datetime(2026, 11, 3 + n, 10))
         add(db, f"Вебинар «Ёлочка» {n}", datetime(2026, 11, 3 + n, 15))
     add(db, "Конкурс «Ёлочка»", date(2026, 10, 30), date(2026, 11, 4))
-    forget_spans()
+    forget()
     plain_spans(db, *NOVEMBER)  # kept without the words, then searched
     flt = EventFilter(text=text)
     where, params = flt.where()
@@ -115,3 +116,20 @@ def test_month_window_from_spans_matches_the_full_read(tmp_path):
     assert day_counts(db, window.first, window.last) == expected
     assert len(window.by_day()[date(2026, 11, 10)]) == 9  # eight seminars and the contest
     assert [item.title for item in window.by_day()[date(2026, 11, 21)]] == ["Конкурс"]
+
+
+def test_kept_reads_are_made_again_after_any_commit_and_never_kept_in_memory(tmp_path, fresh_db):
+    path = file_db(tmp_path)
+    db = connect(path)
+    reads = []
+
+    def read():
+        reads.append(1)
+        return len(reads)
+
+    assert kept(db, "test", 1, read) == kept(connect(path), "test", 1, read) == 1
+    assert kept(db, "test", 2, read) == 2  # other arguments, another read
+    add(db, "Семинар", datetime(2026, 11, 10, 10))
+    assert kept(db, "test", 1, read) == 3
+    assert kept(fresh_db, "test", 1, read) == 4
+    assert kept(fresh_db, "test", 1, read) == 5
