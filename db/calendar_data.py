@@ -6,6 +6,7 @@ from this object only, so moving the cursor inside the window costs no query.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,20 +19,21 @@ from rcro_tui.db.conflicts import EventWarning, occurrence_warnings, warnings_in
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.kept import kept
 from rcro_tui.db.holidays import day_marks  # noqa: F401  (also read from here by callers)
-from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences
+from rcro_tui.db.agenda_lines import AgendaLines, AgendaRow, build_lines, reader_for
+from rcro_tui.db.occurrences import Occurrence, day_counts, occurrences, repeating_occurrences
+from rcro_tui.db.window_spans import plain_spans
 from rcro_tui.week_plan import DayPlan, plan_day
 
 MONTH_TITLES_PER_DAY = 8
 """The month grid shows a day's count and at most this many titles (more than fit at 120×40)."""
 
-AgendaRow = tuple[date, Occurrence | None]
-"""One agenda line: a day's heading (no item) or one event under that day."""
 
 AGENDA_HEAD_DAYS = 7
-"""Days after the cursor day that the agenda's quick first read covers at most…"""
+"""Days from the cursor day whose warnings the agenda reads with its lines at most…"""
 
 AGENDA_HEAD_ITEMS = 120
-"""…stopping sooner once its days hold this many events (three screens at 120×40)."""
+"""…stopping sooner once its days hold this many events (three screens at 120×40); the
+month's warnings come a moment later."""
 
 PUBLIC = "public"
 SCHOOL_BREAK = "school_break"
@@ -47,15 +49,12 @@ class CalendarWindow:
     items: list[Occurrence] = field(default_factory=list)
     counts: Counter[date] = field(default_factory=Counter)
     marks: dict[date, tuple[str, str]] = field(default_factory=dict)
-    complete: bool = True
-    """False for the agenda's quick first read: events of the first days only (see `load_window`)."""
-    items_first: date | None = None
-    items_last: date | None = None
-    """The days whose events were read, when not the whole period (`complete` is False)."""
+    lines: AgendaLines | None = None
+    """The agenda's lines (its plain events read whole only when drawn); `items` then holds
+    the repeating ones only."""
     warnings: Mapping[int, list[EventWarning]] = field(default_factory=dict)
     """By event id, for every occurrence in the days read whatever the filter (`db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
-    _rows: list[AgendaRow] | None = field(default=None, repr=False, compare=False)
     _plans: dict[date, DayPlan] = field(default_factory=dict, repr=False, compare=False)
 
     def covers(self, day: date) -> bool:
@@ -68,27 +67,21 @@ class CalendarWindow:
         """
         if self._days is None:
             days: dict[date, list[Occurrence]] = defaultdict(list)
-            first, last = self.items_first or self.first, self.items_last or self.last
             for item in self.items:
                 for day in item.days():
-                    if first <= day <= last:
+                    if self.first <= day <= self.last:
                         days[day].append(item)
             self._days = dict(days)
         return self._days
 
     def agenda_rows(self) -> list[AgendaRow]:
-        """The agenda's lines: (day, None) for a day's heading, then (day, item) for its events.
+        """The agenda's lines: (day, None) for a day's heading, then (day, ref) for its
+        events, `agenda_item(ref)` being the event (`db.agenda_lines`)."""
+        return self.lines.rows if self.lines else []
 
-        A multi-day event is listed under each of its days. Worked out once, in the worker
-        that read the window, so the screen's thread only draws.
-        """
-        if self._rows is None:
-            rows: list[AgendaRow] = []
-            for day, items in sorted(self.by_day().items()):
-                rows.append((day, None))
-                rows.extend((day, item) for item in items)
-            self._rows = rows
-        return self._rows
+    def agenda_item(self, ref: int) -> Occurrence:
+        assert self.lines is not None
+        return self.lines.item(ref)
 
     def day_plan(self, day: date) -> DayPlan:
         """The week view's layout of one day (`rcro_tui.week_plan`), worked out once."""
@@ -115,37 +108,44 @@ class CalendarWindow:
 
 
 def load_window(db: Database, view: CalendarView, day: date,
-                flt: EventFilter | None = None, *, head_only: bool = False,
-                today: date | None = None) -> CalendarWindow:
+                flt: EventFilter | None = None, *, today: date | None = None) -> CalendarWindow:
     """Everything the view shows around `day`; the year view gets counts, the others events
-    and, when `today` is given, their warnings.
-
-    Args:
-        head_only: read the events of AGENDA_HEAD_DAYS days from `day` only; counts and
-            marks are still the whole period's. The agenda shows this at once and the whole
-            month a moment later: a month can hold thousands of events, the screen a few dozen.
+    and, when `today` is given, their warnings (the agenda: those of its first screens, the
+    days from `day` that hold AGENDA_HEAD_ITEMS events; the screen asks for the month's after).
     """
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
     window.counts = day_counts(db, first, last, flt)
-    if head_only:
-        window.complete = False
-        window.items_first = min(last, max(first, day))
-        window.items_last = _head_end(window.counts, window.items_first,
-                                      min(last, window.items_first + timedelta(days=AGENDA_HEAD_DAYS - 1)))
-    if view is not CalendarView.YEAR:
+    if view is CalendarView.AGENDA:
+        _read_agenda(db, window, day, flt, today)
+    elif view is not CalendarView.YEAR:
         per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
-        items_first, items_last = window.items_first or first, window.items_last or last
-        window.items = occurrences(db, items_first, items_last, flt, per_day=per_day)
+        window.items = occurrences(db, first, last, flt, per_day=per_day)
         window.by_day()
         if today is not None:
-            window.warnings = window_warnings(db, items_first, items_last, today=today)
-    if view is CalendarView.AGENDA:
-        window.agenda_rows()
+            window.warnings = window_warnings(db, first, last, today=today)
     if view is CalendarView.WEEK:
         for offset in range((last - first).days + 1):
             window.day_plan(first + timedelta(days=offset))
     return window
+
+
+def _read_agenda(db: Database, window: CalendarWindow, day: date, flt: EventFilter | None,
+                 today: date | None) -> None:
+    """The month's lines, the page of events around `day` read whole, the first screens'
+    warnings."""
+    first, last = window.first, window.last
+    window.items = repeating_occurrences(db, first, last, flt)
+    window.lines = build_lines(plain_spans(db, first, last, flt), window.items, first, last,
+                               reader_for(db))
+    head = min(last, max(first, day))
+    at = bisect_left(window.lines.rows, head, key=lambda row: row[0])
+    refs = [ref for _day, ref in window.lines.rows[at:at + 2] if ref is not None]
+    if refs:
+        window.lines.item(refs[0])
+    if today is not None:
+        end = _head_end(window.counts, head, min(last, head + timedelta(days=AGENDA_HEAD_DAYS - 1)))
+        window.warnings = window_warnings(db, head, end, today=today)
 
 
 def window_warnings(db: Database, first: date, last: date, *, today: date):
@@ -156,7 +156,7 @@ def window_warnings(db: Database, first: date, last: date, *, today: date):
 
 
 def _head_end(counts: Counter[date], first: date, last: date) -> date:
-    """The last day of the agenda's first read: `last`, or sooner once AGENDA_HEAD_ITEMS
+    """The last day of the agenda's first screens: `last`, or sooner once AGENDA_HEAD_ITEMS
     events are reached (a busy week of a big region holds thousands)."""
     total, day = 0, first
     while day < last:

@@ -120,6 +120,22 @@ def occurrences(db: Database, first_day: date, last_day: date,
     return found
 
 
+def items_by_id(db: Database, ids: list[int]) -> dict[int, Occurrence]:
+    """Plain (not repeating) events read whole, by id: the agenda's page of lines."""
+    return {row["id"]: _expand(row, date.min, date.max)[0] for row in _rows(db, [_by_ids(ids)])}
+
+
+def repeating_occurrences(db: Database, first_day: date, last_day: date,
+                          flt: EventFilter | None = None) -> list[Occurrence]:
+    """The occurrences of repeating events in the window (few: expanded whole)."""
+    flt = flt or EventFilter()
+    first_day, last_day = _clip_window(flt, first_day, last_day)
+    if last_day < first_day:
+        return []
+    return [item for row in _rows(db, window_parts(flt, first_day, last_day)[2:])
+            for item in _expand(row, first_day, last_day)]
+
+
 def _by_ids(ids: list[int]) -> tuple[str, list]:
     """Whole rows of the given events (joined to host and programme), one query."""
     return (f"{EVENT_COLUMNS_SQL} WHERE e.id IN (SELECT value FROM json_each(?))",

@@ -1,7 +1,8 @@
 """The agenda: the period's events as a list under day headings («Пн, 19 апреля 2022 г.»).
 
-Drawn line by line (Textual's line API): only the lines on screen are rendered, so a month
-of thousands of events scrolls as lightly as a short one.
+Drawn line by line (Textual's line API): only the lines on screen are rendered, and an
+event is read whole only when its line is first drawn (`db.agenda_lines`), so a month of
+thousands of events opens and scrolls as lightly as a short one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from rcro_tui.db.calendar_data import AgendaRow, CalendarWindow
+from rcro_tui.db.agenda_lines import AgendaRow
+from rcro_tui.db.calendar_data import CalendarWindow
 from rcro_tui.db.occurrences import Occurrence
 from rcro_tui.i18n import count, date_heading
 from rcro_tui.model import EventFormat
@@ -64,15 +66,18 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.lines: list[AgendaRow] = []
         self._event_rows: list[int] = []
+        self._shown: CalendarWindow | None = None
+        """The window `lines` belong to (the `window` reactive is already the new one when
+        its watcher runs)."""
 
     def watch_window(self, window: CalendarWindow | None) -> None:
         """Show the new rows; the event under the cursor stays under it if it is still there
-        (the whole month replacing its first week, a filter that keeps it)."""
+        (a filter that keeps it, the same month read again)."""
         chosen = self._identity(self.selected)
+        self._shown = window
         self.lines = window.agenda_rows() if window else []
-        self._event_rows = [i for i, (_, item) in enumerate(self.lines) if item is not None]
-        loading = 0 if window is None or window.complete else 1
-        self.virtual_size = Size(self.size.width, max(1, len(self.lines) + loading))
+        self._event_rows = [i for i, (_, ref) in enumerate(self.lines) if ref is not None]
+        self.virtual_size = Size(self.size.width, max(1, len(self.lines)))
         same = [i for i in self._event_rows if chosen and self._identity(i) == chosen]
         if same:
             self.selected = same[0]
@@ -81,9 +86,12 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         self.call_after_refresh(self._scroll_to_selected, to_top=not same)
 
     def _identity(self, index: int) -> tuple | None:
-        if 0 <= index < len(self.lines) and self.lines[index][1] is not None:
-            day, item = self.lines[index]
-            return day, item.event_id, item.start
+        """Which occurrence a line shows, without reading the event: its day, id and start."""
+        window = self._shown
+        if window is not None and window.lines and 0 <= index < len(self.lines):
+            day, ref = self.lines[index]
+            if ref is not None:
+                return day, *window.lines.key_of(ref)
         return None
 
     def select_day(self, day: date) -> None:
@@ -106,8 +114,14 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         return self.lines[self.selected][0]
 
     def current(self) -> Occurrence | None:
-        if 0 <= self.selected < len(self.lines):
-            return self.lines[self.selected][1]
+        return self._item(self.selected)
+
+    def _item(self, index: int) -> Occurrence | None:
+        """The event of a line (read with its page the first time: `db.agenda_lines`)."""
+        if self._shown is not None and 0 <= index < len(self.lines):
+            ref = self.lines[index][1]
+            if ref is not None:
+                return self._shown.agenda_item(ref)
         return None
 
     def _scroll_to_selected(self, *, to_top: bool = False) -> None:
@@ -132,12 +146,10 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         if not self.lines and y == 0:
             return self._strip(Text(fit("  В этом месяце мероприятий нет.", width),
                                     self.style_of("muted")), width)
-        if index == len(self.lines) and self.window is not None and not self.window.complete:
-            return self._strip(Text(fit("  Загружаю остальные дни месяца…", width),
-                                    self.style_of("muted")), width)
         if index >= len(self.lines):
             return Strip.blank(width)
-        day, item = self.lines[index]
+        day = self.lines[index][0]
+        item = self._item(index)
         if item is None:
             text = Text(fit(" " + date_heading(day), width), self.style_of("heading"))
             text.stylize(self.day_style(day) if day != self.cursor else self.style_of("heading"))

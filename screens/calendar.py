@@ -108,26 +108,24 @@ class CalendarScreen(EventActions, SectionScreen):
     def load(self, *, known=None) -> None:
         """Read the shown period (a year: counts only) away from the screen's thread.
 
-        The agenda first gets the week from the cursor day (what the screen shows), then the
-        whole month; a read that a newer one replaced is dropped. Warnings do not depend on
-        the filter, so a search keystroke passes those of the period on screen (`known`).
+        Warnings do not depend on the filter, so a search keystroke passes those of the
+        period on screen (`known`). A read that a newer one replaced is dropped.
         """
         view, cursor, flt, today = self.view, self.cursor, self.filter, self.app.today
-        # Warnings come with the events, except: known ones are kept, the year has none, and
-        # the month grid (which marks none; only its status line names them) gets them after.
-        warn_now = known is None and view not in (CalendarView.YEAR, CalendarView.MONTH)
-        warn_later = known is None and view is CalendarView.MONTH
+        # The week's warnings come with its events; the agenda's with its first screens and
+        # the whole month's after; the month grid (which marks none: its status line names
+        # them) gets them after it is shown; the year has none.
+        warn_now = known is None and view in (CalendarView.WEEK, CalendarView.AGENDA)
+        warn_later = known is None and view in (CalendarView.MONTH, CalendarView.AGENDA)
         worker = get_current_worker()
         with reading(self.app.db_path) as db:
-            for head_only in ((True, False) if view is CalendarView.AGENDA else (False,)):
-                window = load_window(db, view, cursor, flt, head_only=head_only,
-                                     today=today if warn_now else None)
-                if known is not None:
-                    window.warnings = known
-                if worker.is_cancelled:
-                    return
-                warned = not head_only and (warn_now or known is not None)
-                self.app.call_from_thread(self._show, window, warned)
+            window = load_window(db, view, cursor, flt, today=today if warn_now else None)
+            if known is not None:
+                window.warnings = known
+            if worker.is_cancelled:
+                return
+            whole = known is not None or view is CalendarView.WEEK  # the period's warnings
+            self.app.call_from_thread(self._show, window, whole)
             if warn_later:
                 warnings = window_warnings(db, window.first, window.last, today=today)
                 if not worker.is_cancelled:
@@ -145,6 +143,7 @@ class CalendarScreen(EventActions, SectionScreen):
         if window is self.window:
             window.warnings = warnings
             self._warned = window
+            self._active().refresh()  # the agenda marks its lines with «⚠»
             self._update_labels()
 
     def _show(self, window: CalendarWindow, warned: bool = False) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
 
 from rcro_tui.calendar_layout import CalendarView
-from rcro_tui.db import calendar_data
-from rcro_tui.db.calendar_data import AGENDA_HEAD_DAYS, load_window
+from rcro_tui.db import agenda_lines, calendar_data
+from rcro_tui.db.calendar_data import load_window
+from rcro_tui.db.connection import connect, open_database
+from rcro_tui.db.event_edit import delete_event
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.events import EventDraft, add_event
-from rcro_tui.db.occurrences import occurrences
+from rcro_tui.db.occurrences import Occurrence, occurrences
 from rcro_tui.model import EventFormat, EventKind
 
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
@@ -56,35 +59,59 @@ def test_month_window_counts_every_event_but_lists_eight_a_day(busy_november):
     assert len(window.by_day()[date(2026, 11, 10)]) == 9  # eight seminars and the contest
 
 
-def test_agenda_head_reads_a_week_from_the_cursor_and_counts_the_whole_month(busy_november):
-    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 5), head_only=True)
-    assert not head.complete
-    assert (head.first, head.last) == NOVEMBER
-    days = sorted(head.by_day())
-    assert days[0] == date(2026, 11, 5)
-    assert days[-1] == date(2026, 11, 5) + timedelta(days=AGENDA_HEAD_DAYS - 1)
-    assert head.count_on(date(2026, 11, 20)) == 1  # counted, though its events are not read
-    whole = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 5))
-    assert whole.complete and sorted(whole.by_day())[0] == date(2026, 11, 2)
+def test_agenda_lines_match_the_events_read_whole_and_in_their_order(busy_november):
+    window = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 5))
+    assert (window.first, window.last) == NOVEMBER
+    shown = [(day, window.agenda_item(ref).event_id) for day, ref in window.agenda_rows()
+             if ref is not None]
+    full = occurrences(busy_november, *NOVEMBER)
+    expected = [(day, item.event_id) for day in sorted({d for i in full for d in i.days()})
+                for item in full if day in item.days()]
+    assert shown == expected
 
 
-def test_agenda_head_of_a_busy_week_stops_at_the_day_that_fills_it(busy_november, monkeypatch):
+def test_agenda_reads_events_whole_only_around_the_lines_drawn(busy_november, monkeypatch):
+    monkeypatch.setattr(agenda_lines, "PAGE", 4)
+    window = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 1))
+    refs = window.lines.refs
+
+    def read_count():
+        return sum(isinstance(ref, Occurrence) for ref in refs)
+
+    assert read_count() == 4, "the page at the cursor day, read with the lines"
+    last = len(refs) - 1
+    assert window.agenda_item(last).title == "Вебинар 2"
+    assert read_count() == 6, "a page reaches a quarter back: the last two"
+    assert window.lines.key_of(0) == (refs[0].event_id, "2026-11-02")
+
+
+def test_agenda_warnings_first_cover_the_days_that_fill_its_first_screens(monkeypatch):
+    counts = Counter({date(2026, 11, 9): 1, date(2026, 11, 10): 13, date(2026, 11, 11): 3})
+    head_end = calendar_data._head_end
     monkeypatch.setattr(calendar_data, "AGENDA_HEAD_ITEMS", 10)
-    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 9), head_only=True)
-    assert head.items_last == date(2026, 11, 10)  # one contest day, then 12 seminars and it
-    assert sorted(head.by_day()) == [date(2026, 11, 9), date(2026, 11, 10)]
-    monkeypatch.setattr(calendar_data, "AGENDA_HEAD_ITEMS", 1)
-    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 10), head_only=True)
-    assert head.items_last == date(2026, 11, 10)
+    assert head_end(counts, date(2026, 11, 9), date(2026, 11, 15)) == date(2026, 11, 10)
+    monkeypatch.setattr(calendar_data, "AGENDA_HEAD_ITEMS", 100)
+    assert head_end(counts, date(2026, 11, 9), date(2026, 11, 15)) == date(2026, 11, 15)
+    assert head_end(counts, date(2026, 11, 28), date(2026, 11, 30)) == date(2026, 11, 30)
 
 
-def test_agenda_head_near_the_month_end_stops_at_the_month(busy_november):
-    head = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 28), head_only=True)
-    assert head.items_last == date(2026, 11, 30)
+def test_an_agenda_line_of_an_event_deleted_since_the_read_says_so(tmp_path):
+    path = tmp_path / "agenda.sqlite"
+    open_database(path).close()
+    db = connect(path)
+    gone = add(db, "Семинар", datetime(2026, 11, 10, 10))
+    window = load_window(db, CalendarView.AGENDA, date(2026, 11, 1))
+    assert [window.agenda_item(ref).title for _d, ref in window.agenda_rows() if ref is not None] \
+        == ["Семинар"]
+    window.lines.refs[:] = [(gone, "2026-11-10T10:00", "2026-11-10T11:00")]  # not read yet
+    delete_event(db, gone, user="test")
+    assert window.agenda_item(0).title == "(удалено)"
 
 
 def test_agenda_rows_put_a_heading_before_each_day_and_a_long_event_under_each_day(busy_november):
-    rows = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 1)).agenda_rows()
+    window = load_window(busy_november, CalendarView.AGENDA, date(2026, 11, 1))
+    rows = [(day, window.agenda_item(ref) if ref is not None else None)
+            for day, ref in window.agenda_rows()]
     headings = [day for day, item in rows if item is None]
     assert headings == sorted(set(headings))
     assert len(headings) == 21  # 2–22 November: the contest's days

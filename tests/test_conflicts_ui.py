@@ -106,7 +106,8 @@ async def test_the_calendar_list_marks_the_clashing_events_and_counts_them(make_
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_calendar_on_the_clash(pilot, "a")
         agenda = screen.query_one(AgendaView)
-        marked = {item.title for day, item in agenda.lines
+        items = [(day, agenda._item(index)) for index, (day, _ref) in enumerate(agenda.lines)]
+        marked = {item.title for day, item in items
                   if item and "⚠" in agenda._event_line(day, item, 100, False).plain}
         assert marked == {ADDED, event_title(app.db_path, MASTER_CLASS)}
         assert agenda.current().title.startswith("Мастер-класс для педагогов")
