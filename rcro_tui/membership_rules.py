@@ -80,7 +80,8 @@ def check_step(standing: Standing, step: StepDraft) -> None:
     """Refuse a step the workflow does not allow, or one missing what it needs."""
     allowed = TRANSITIONS[standing.status]
     if step.status not in allowed:
-        options = ", ".join(f"«{s.label}»" for s in allowed)
+        options = ", ".join(f"«{s.label}»" + (" (продление)" if s == standing.status else "")
+                            for s in allowed)
         raise InputError(f"Из статуса «{standing.status.label}» нельзя перейти в "
                          f"«{step.status.label}»: можно {options}.")
     if step.on_date < standing.last_step:
