@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rcro_tui.i18n import date_short
-from rcro_tui.membership_rules import EXPIRING, EXPIRY_WARNING_DAYS, status_text
+from rcro_tui.membership_rules import EXPIRING, EXPIRY_WARNING_DAYS, status_cell, status_text
 from rcro_tui.model import MembershipStatus as S
 from rcro_tui.model import Role
 from rcro_tui.db.views import TableView
@@ -24,6 +24,11 @@ COLUMNS = ("№", "Организация", "Программа", "Роль", "�
 RECORD_KEYS = ("id", "organization", "program", "role", "role_label", "district", "status",
                "status_text", "applied_on", "decided_on", "valid_until", "decision_doc",
                "round_id")
+
+
+ROLE_ORDER = ("CASE m.role " + " ".join(f"WHEN '{r.value}' THEN {n}" for n, r in enumerate(Role))
+              + " ELSE 99 END")
+"""Roles in the order of `Role` (hub schools first), not alphabetically by code."""
 
 
 @dataclass(frozen=True)
@@ -87,12 +92,13 @@ def member_records(db: Database, given: MemberFilter, today: date) -> list[dict[
         JOIN programs p ON p.id = m.program_id
         LEFT JOIN districts d ON d.id = COALESCE(m.district_id, o.district_id)
         WHERE {clause}
-        ORDER BY program, m.role, d.sort_order IS NULL, d.sort_order, o.name, m.id""", params)
+        ORDER BY program, {ROLE_ORDER}, d.sort_order IS NULL, d.sort_order, o.name, m.id""", params)
     records = []
     for row in rows:
         until = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
         records.append({**row, "role_label": Role.label_of(row["role"]),
-                        "status_text": status_text(S(row["status"]), until, today)})
+                        "status_text": status_text(S(row["status"]), until, today),
+                        "status_cell": status_cell(S(row["status"]), until, today)})
     return records
 
 
@@ -101,12 +107,15 @@ def _day(value: str | None) -> str:
 
 
 def members_view(db: Database, given: MemberFilter, today: date,
-                 title: str = "Участие и заявки") -> TableView:
-    view = TableView(title, COLUMNS, empty="Заявок и участников с такими условиями нет.")
+                 title: str = "Участие и заявки", *,
+                 columns: tuple[str, ...] = COLUMNS) -> TableView:
+    """The table with the given `columns` of `COLUMNS` (a screen shows fewer than the CLI)."""
+    view = TableView(title, columns, empty="Заявок и участников с такими условиями нет.")
     for r in member_records(db, given, today):
-        view.add(r["id"], str(r["id"]), r["organization"], r["program"], r["role_label"],
-                 r["district"], r["status_text"], _day(r["applied_on"]), _day(r["decided_on"]),
-                 r["decision_doc"])
+        cells = dict(zip(COLUMNS, (
+            str(r["id"]), r["organization"], r["program"], r["role_label"], r["district"],
+            r["status_cell"], _day(r["applied_on"]), _day(r["decided_on"]), r["decision_doc"])))
+        view.add(r["id"], *(cells[c] for c in columns))
     return view
 
 

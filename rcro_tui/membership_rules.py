@@ -155,6 +155,15 @@ def status_text(status: S, valid_until: date | None, today: date) -> str:
     return f"действует до {date_short(valid_until)}"
 
 
+def status_cell(status: S, valid_until: date | None, today: date) -> str:
+    """The short form for a table column: «до 31.08.2027», «⚠ до 31.08.2027», «истекла»."""
+    shown = effective_status(status, valid_until, today)
+    if shown != S.APPROVED or valid_until is None:
+        return shown.label
+    mark = "⚠ " if expiring(status, valid_until, today) else ""
+    return f"{mark}до {date_short(valid_until)}"
+
+
 def parse_role(text: str, *, option: str = "роль") -> Role:
     """«опорная», «опорная школа», «hub», «соисполнитель» → the role; else a list of words."""
     key = " ".join(text.strip().lower().split())
