@@ -93,15 +93,15 @@ class ApplyFormScreen(FormScreen):
         with Vertical(id="apply-form", classes="dialog"):
             yield Label("Заявка на статус в программе", classes="dialog-title")
             yield row("Организация", Button("— выбрать (Enter) —", id="f-org",
-                                            classes="form-host"))
+                                            classes="form-host", compact=True))
             yield row("Программа", Select(programs, value=self.program_id or Select.NULL,
-                                          prompt="— выберите —", id="f-program"))
+                                          prompt="— выберите —", id="f-program", compact=True))
             yield row("Роль", Select(Role.choices(), value=Role.HUB.value, allow_blank=False,
-                                     id="f-role"))
+                                     id="f-role", compact=True))
             yield row("Дата заявки", Input(date_short(self.today), placeholder=DATE,
                                            id="f-date", classes="date"))
             yield row("Отбор", Select(rounds, prompt="— без конкурсного отбора —",
-                                      id="f-round"))
+                                      id="f-round", compact=True))
             yield row("Примечание", Input(id="f-note"))
             yield self.error_line()
             yield Static(HINT, classes="form-hint")

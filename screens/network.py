@@ -38,16 +38,55 @@ PER_PROGRAM = {"districts", "memberships", "matrix"}
 MEMBERSHIP_KEYS = {"apply", "step", "filter"}
 
 
+SIDE_TABLES = {"table-districts", "table-matrix"}
+"""Tables whose first column (the district) is never cut: the other columns share the rest."""
+NARROWEST_CELL = 14
+
+
+def side_widths(view, screen_width: int) -> list[int | None]:
+    """The first column whole; the others share what is left (never below NARROWEST_CELL)."""
+    if not view.rows:
+        return [None] * len(view.columns)
+    natural = [max(len(view.columns[i]), *(len(row[i]) for row in view.rows))
+               for i in range(len(view.columns))]
+    room = screen_width - 4 - natural[0] - 2 * len(natural)
+    share = max(NARROWEST_CELL, room // max(1, len(natural) - 1))
+    return [natural[0], *(min(width, share) for width in natural[1:])]
+
+
 class NetworkTable(ViewTable):
-    """A tab's table that takes the focus back when its rows return (an empty filter hid it)."""
+    """A tab's table: districts never cut, and the focus back when rows return (an empty
+    filter hid the table)."""
 
     def _show(self, view) -> None:
-        super()._show(view)
+        if self.id in SIDE_TABLES:
+            self._show_side(view)
+        else:
+            super()._show(view)
         grid = self.query_one(DataTable)
         screen = self.screen
         if (grid.display and screen.focused is None and isinstance(screen, NetworkScreen)
                 and self.id == f"table-{screen.active_tab}"):
             grid.focus()
+
+
+    def _show_side(self, view) -> None:
+        """As `ViewTable._show`, with the district column whole."""
+        self.query_one(".view-title").update(f"{view.title} — {len(view.rows)}")
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for index, (column, width) in enumerate(zip(view.columns,
+                                                    side_widths(view, self.size.width))):
+            table.add_column(column, key=str(index), width=width)
+        for key, row in zip(view.keys, view.rows):
+            table.add_row(*row, key=str(key))
+        if view.rows:
+            table.move_cursor(row=min(cursor, len(view.rows) - 1))
+        empty = self.query_one(".view-empty")
+        empty.update(view.empty if not view.rows else "")
+        empty.display = not view.rows
+        table.display = bool(view.rows)
 
 
 class NetworkScreen(MembershipActions, SectionScreen):

@@ -44,7 +44,7 @@ class ProgramFormScreen(FormScreen):
             yield from _errors("name")
             yield row("Краткое", Input(p.get("short_name", ""), id="f-short_name",
                                        placeholder="как в таблицах, например «Парк ЕНОТо»"))
-            yield row("Вид", Select(ProgramKind.choices(), allow_blank=False, id="f-kind",
+            yield row("Вид", Select(ProgramKind.choices(), allow_blank=False, id="f-kind", compact=True,
                                     value=p.get("kind", ProgramKind.REGIONAL_NETWORK.value)))
             yield row("Начало", Input(_day(p.get("start_date")), placeholder=DATE,
                                       id="f-start", classes="date"),

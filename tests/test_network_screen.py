@@ -155,7 +155,7 @@ async def test_programme_editor_and_members_by_role(make_app):
         assert screen.active_tab == "programs"
         programs = rows(screen, "table-programs")
         ochk = next(r for r in programs if r[1] == "Образование через коммуникацию")
-        assert ochk[5:] == ["20", "0", "17", "0", "2"]
+        assert ochk[5:] == ["20", "0", "17", "1", "2"]
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, ProgramFormScreen)
