@@ -14,7 +14,10 @@ from rcro_tui.model import Role
 from rcro_tui.rules import AcademicYear
 from rcro_tui.db import demo_letters_orgs as o
 from rcro_tui.db.demo_refs import DEMO_SOURCE, OCHK, TRC, DemoRefs
+from rcro_tui.membership_rules import StepDraft
+from rcro_tui.db.memberships import apply, move
 from rcro_tui.db.network import Step, add_membership
+from rcro_tui.db.rounds import add_round
 
 WITHOUT_HUB = ("Кожевниковский район", "Тегульдетский район")
 
@@ -69,6 +72,43 @@ def add_year_network(refs: DemoRefs, year: AcademicYear) -> None:
     add_hubs(refs, year)
     add_trc_bases(refs, year)
     add_applications(refs, year)
+    add_trc_round(refs, year)
+    add_expiring_partner(refs, year)
+
+
+TRC_ROUND_APPLICANTS = ("МАОУ гимназия № 6 г. Томска", "МБОУ «Северский лицей»",
+                        "МАОУ «Зональненская СОШ» Томского района")
+
+
+def add_trc_round(refs: DemoRefs, year: AcademicYear) -> None:
+    """A selection round still open in late November: three applications, one under review."""
+    program, autumn = refs.program(TRC), year.start_year
+    round_id = add_round(refs.db, program, Role.BASE,
+                         f"Отбор базовых площадок ТРЦ на {autumn + 1} год",
+                         opened_on=_workday(date(autumn, 11, 2)),
+                         deadline=date(autumn, 12, 15), user=refs.user,
+                         note="Заявки принимаются до 15 декабря; решение — приказом РЦРО.")
+    for number, school in enumerate(TRC_ROUND_APPLICANTS):
+        applied = _workday(date(autumn, 11, 5) + timedelta(days=3 * number))
+        membership = apply(refs.db, refs.org(school), program, Role.BASE, on_date=applied,
+                           user=refs.user, round_id=round_id,
+                           note="Заявка на статус базовой площадки ТРЦ.")
+        if number == 0:
+            move(refs.db, membership, StepDraft(S.REVIEW, _workday(date(autumn, 11, 16)),
+                                                 note="Передана экспертной комиссии."),
+                 user=refs.user)
+
+
+def add_expiring_partner(refs: DemoRefs, year: AcademicYear) -> None:
+    """ТГПУ's partnership in «Образование через коммуникацию» ends on 31 December: flagged."""
+    program, autumn = refs.program(OCHK), year.start_year
+    membership = apply(refs.db, refs.org(o.TSPU), program, Role.PARTNER,
+                       on_date=_workday(date(autumn, 8, 20)), user=refs.user,
+                       note="Соглашение о сетевом взаимодействии.")
+    approved = _workday(date(autumn, 9, 1))
+    move(refs.db, membership, StepDraft(
+        S.APPROVED, approved, _order(approved, 309, "О партнёрах сети"),
+        valid_until=date(autumn, 12, 31)), user=refs.user)
 
 
 def add_hubs(refs: DemoRefs, year: AcademicYear) -> None:

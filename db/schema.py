@@ -229,6 +229,30 @@ def m004_calendar_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_events_plain_span ON events(rrule, start_at, end_at)")
 
 
+_V5_STATEMENTS = [
+    """CREATE TABLE selection_rounds (
+        id INTEGER PRIMARY KEY, program_id INTEGER NOT NULL REFERENCES programs(id),
+        role TEXT NOT NULL, name TEXT NOT NULL, opened_on TEXT NOT NULL, deadline TEXT NOT NULL,
+        decided_on TEXT, decision_doc TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+        revision INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        CHECK (deadline >= opened_on))""",
+    "ALTER TABLE memberships ADD COLUMN round_id INTEGER REFERENCES selection_rounds(id)",
+    "CREATE INDEX idx_memberships_round ON memberships(round_id) WHERE round_id IS NOT NULL",
+    "CREATE INDEX idx_memberships_org ON memberships(organization_id)",
+    "CREATE INDEX idx_memberships_status ON memberships(status, valid_until)",
+    "CREATE INDEX idx_membership_steps_membership ON membership_steps(membership_id)",
+    "CREATE INDEX idx_selection_rounds_program ON selection_rounds(program_id)",
+]
+
+
+@MIGRATIONS(name="m005_network_workflow")
+def m005_network_workflow(db: Database) -> None:
+    """Selection rounds (конкурсный отбор) that group applications and decide them together,
+    and the indexes the memberships lists, the matrix and the expiry flags read through."""
+    for statement in _V5_STATEMENTS:
+        db.execute(statement)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

@@ -155,6 +155,12 @@ cli.add_command(events)
 from rcro_tui.cli_holidays import holidays  # noqa: E402
 
 cli.add_command(holidays)
+from rcro_tui.cli_members import members  # noqa: E402
+
+cli.add_command(members)
+from rcro_tui.cli_districts import districts  # noqa: E402
+
+cli.add_command(districts)
 
 
 def main(argv: list[str] | None = None) -> None:

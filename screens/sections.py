@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import TabbedContent, TabPane
 
-from rcro_tui.sections import NETWORK_TABLES, PUBLISH_TABLES, STAGE_TABLES, Table
+from rcro_tui.sections import PUBLISH_TABLES, STAGE_TABLES, Table
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import ViewTable
 from rcro_tui.screens.footer import Footer
+from rcro_tui.screens.network import NetworkScreen  # noqa: F401  (the «Сеть» section)
 
 
 class TabbedSectionScreen(SectionScreen):
@@ -41,11 +42,6 @@ class TabbedSectionScreen(SectionScreen):
         tabs.active = names[(current + step) % len(names)]
         self.query_one(f"#table-{self.TABLES[names.index(tabs.active)].name}").query_one(
             "DataTable").focus()
-
-
-class NetworkScreen(TabbedSectionScreen):
-    TITLE = "Сеть"
-    TABLES = NETWORK_TABLES
 
 
 class StagesScreen(TabbedSectionScreen):

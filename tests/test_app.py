@@ -84,7 +84,7 @@ async def test_tabs_of_a_section_switch_with_brackets(make_app):
         assert tabs.active == "tab-organizations"
         assert app.focused is app.screen.query_one("#table-organizations").query_one(DataTable)
         await pilot.press("[", "[")
-        assert tabs.active == "tab-memberships"
+        assert tabs.active == "tab-matrix"
 
 
 async def test_f1_lists_every_key_in_russian(make_app):

@@ -25,7 +25,8 @@ MUNICIPALITIES = [
     "Томский район", "Чаинский район", "Шегарский район"]
 AUDITED = ("settings", "districts", "users", "organizations", "contacts", "programs",
            "memberships", "membership_steps", "events", "agenda_parts", "audience_segments",
-           "competitions", "stages", "stage_sessions", "entries", "feed_tokens", "holidays")
+           "competitions", "stages", "stage_sessions", "entries", "feed_tokens", "holidays",
+           "selection_rounds")
 
 
 def built(year: AcademicYear = YEAR):
@@ -304,7 +305,10 @@ def test_every_row_written_has_its_audit_entry(db):
             db, "SELECT row_id FROM changes WHERE table_name = ? AND action = 'insert'", [table])}
         assert keys == logged, table
     inserted = sum(db[table].count for table in AUDITED)
-    assert db["changes"].count == inserted
+    updated = rows(db, "SELECT DISTINCT table_name FROM changes WHERE action = 'update'")
+    assert [r["table_name"] for r in updated] == ["memberships"], "only workflow steps update"
+    assert db["changes"].count == inserted + db.execute(
+        "SELECT count(*) FROM changes WHERE action = 'update'").fetchone()[0]
     assert {r["user"] for r in rows(db, "SELECT DISTINCT user FROM changes")} == {"demo"}
 
 
@@ -369,3 +373,16 @@ def test_surnames_agree_with_the_childs_gender():
     assert feminine("Петров") == "Петрова" and feminine("Соловьёв") == "Соловьёва"
     assert feminine("Островский") == "Островская" and feminine("Высоцкий") == "Высоцкая"
     assert feminine("Черных") == "Черных" and feminine("Шевченко") == "Шевченко"
+
+
+def test_the_demo_shows_the_network_workflow(db):
+    """A round open in late November, applications in review, a status flagged as expiring."""
+    [selection] = rows(db, "SELECT * FROM selection_rounds")
+    assert (selection["deadline"], selection["decided_on"]) == ("2026-12-15", None)
+    in_round = rows(db, "SELECT status FROM memberships WHERE round_id = ? ORDER BY applied_on",
+                    [selection["id"]])
+    assert [r["status"] for r in in_round] == ["review", "applied", "applied"]
+    [partner] = rows(db, "SELECT m.* FROM memberships m JOIN organizations o "
+                         "ON o.id = m.organization_id WHERE o.short_name = 'ТГПУ' AND "
+                         "m.program_id = 1")
+    assert (partner["status"], partner["valid_until"]) == ("approved", "2026-12-31")
