@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -78,12 +79,23 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         self.lines = window.agenda_rows() if window else []
         self._event_rows = [i for i, (_, ref) in enumerate(self.lines) if ref is not None]
         self.virtual_size = Size(self.size.width, max(1, len(self.lines)))
-        same = [i for i in self._event_rows if chosen and self._identity(i) == chosen]
-        if same:
-            self.selected = same[0]
+        same = self._row_of(chosen)
+        if same is not None:
+            self.selected = same
         else:
             self.select_day(self.cursor)
-        self.call_after_refresh(self._scroll_to_selected, to_top=not same)
+        self.call_after_refresh(self._scroll_to_selected, to_top=same is None)
+
+    def _row_of(self, identity: tuple | None) -> int | None:
+        """The line showing this occurrence, looked for under its own day only."""
+        if identity is None:
+            return None
+        at = bisect_left(self.lines, identity[0], key=lambda row: row[0])
+        while at < len(self.lines) and self.lines[at][0] == identity[0]:
+            if self._identity(at) == identity:
+                return at
+            at += 1
+        return None
 
     def _identity(self, index: int) -> tuple | None:
         """Which occurrence a line shows, without reading the event: its day, id and start."""
@@ -144,36 +156,42 @@ class AgendaView(DayStyles, ScrollView, can_focus=True, inherit_bindings=False):
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         if not self.lines and y == 0:
-            return self._strip(Text(fit("  В этом месяце мероприятий нет.", width),
-                                    self.style_of("muted")), width)
+            return self._strip([(fit("  В этом месяце мероприятий нет.", width),
+                                 self.style_of("muted"))], width)
         if index >= len(self.lines):
             return Strip.blank(width)
         day = self.lines[index][0]
         item = self._item(index)
         if item is None:
-            text = Text(fit(" " + date_heading(day), width), self.style_of("heading"))
-            text.stylize(self.day_style(day) if day != self.cursor else self.style_of("heading"))
-            return self._strip(text, width)
-        return self._strip(self._event_line(day, item, width, index == self.selected), width)
+            style = self.style_of("heading")
+            if day != self.cursor:
+                style += self.day_style(day)
+            return self._strip([(fit(" " + date_heading(day), width), style)], width)
+        return self._strip(self.event_pieces(day, item, width, index == self.selected), width)
 
-    def _event_line(self, day: date, item: Occurrence, width: int, selected: bool) -> Text:
+    def event_pieces(self, day: date, item: Occurrence, width: int,
+                     selected: bool) -> list[tuple[str, Style | None]]:
+        """An event's line as texts and their styles: when, «⚠», title, host, format.
+
+        Made into segments directly (no rich Text to lay out): a view switch draws every
+        line on screen several times over.
+        """
         when = fit(when_text(item, day), 12)
         fmt = fit(EventFormat.label_of(item.format), 14)
         host = item.host + (f", {item.district}" if item.district else "")
         warned = self.window is not None and self.window.warned(item)
         rest = max(10, width - 3 - 12 - 1 - 14 - 1 - (2 if warned else 0))
         title_width = min(len(item.title) + 2, max(10, rest * 2 // 3)) if host else rest
-        text = Text("   " + when + " ")
+        pieces: list[tuple[str, Style | None]] = [("   " + when + " ", None)]
         if warned:
-            text.append(WARNING_MARK + " ", self.style_of("warning"))
-        title = self.event_text(item, title_width)
-        text.append_text(title)
-        text.append(fit(host, rest - title_width), self.style_of("muted"))
-        text.append(" " + fmt)
+            pieces.append((WARNING_MARK + " ", self.style_of("warning")))
+        pieces += [(fit(item.title, title_width), self.event_style(item)),
+                   (fit(host, rest - title_width), self.style_of("muted")), (" " + fmt, None)]
         if selected:
-            text.stylize(self.style_of("cursor"))
-        return text
+            cursor = self.style_of("cursor")
+            pieces = [(text, style + cursor if style else cursor) for text, style in pieces]
+        return pieces
 
-    def _strip(self, text: Text, width: int) -> Strip:
-        segments = list(text.render(self.app.console))
-        return Strip(segments).crop_extend(0, width, None)
+    @staticmethod
+    def _strip(pieces: list[tuple[str, Style | None]], width: int) -> Strip:
+        return Strip([Segment(text, style) for text, style in pieces]).crop_extend(0, width, None)

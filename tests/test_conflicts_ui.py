@@ -108,7 +108,8 @@ async def test_the_calendar_list_marks_the_clashing_events_and_counts_them(make_
         agenda = screen.query_one(AgendaView)
         items = [(day, agenda._item(index)) for index, (day, _ref) in enumerate(agenda.lines)]
         marked = {item.title for day, item in items
-                  if item and "⚠" in agenda._event_line(day, item, 100, False).plain}
+                  if item and "⚠" in "".join(text for text, _ in agenda.event_pieces(
+                      day, item, 100, False))}
         assert marked == {ADDED, event_title(app.db_path, MASTER_CLASS)}
         assert agenda.current().title.startswith("Мастер-класс для педагогов")
         assert status(screen).endswith(" · ⚠ 2 предупреждения")
