@@ -81,7 +81,13 @@ def _indexed(select: str, index: str) -> str:
 
 
 def _unsearched_spans(db: Database, first: date, last: date, flt: EventFilter) -> list[SpanRow]:
-    """Read once per window, filter and state of the database file; then from memory."""
+    """Read once per window, filter and state of the database file; then from memory.
+
+    A single day (the year planner's preview, the day list) is read directly: it is cheap,
+    and keeping every day the cursor passed would push the month out of memory.
+    """
+    if first == last:
+        return _read_spans(db, first, last, flt)
     return kept(db, "spans", (first, last, flt), lambda: _read_spans(db, first, last, flt))
 
 
