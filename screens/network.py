@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from rcro_tui.db.membership_list import MemberFilter, members_view
+from rcro_tui.db.round_list import rounds_view
 from rcro_tui.db.network_overview import (default_program, districts_view, matrix_view,
                                           program_name, programs_view)
 from rcro_tui.membership_rules import EXPIRING, OPEN
@@ -26,10 +27,13 @@ from rcro_tui.screens.membership_actions import MembershipActions
 from rcro_tui.screens.network_picker import ProgramPicker
 from rcro_tui.screens.program_detail import ProgramScreen
 from rcro_tui.screens.program_form import ProgramFormScreen
+from rcro_tui.screens.round_detail import RoundScreen
+from rcro_tui.screens.round_form import RoundFormScreen
 from rcro_tui.screens.view_table import ViewTable
 
 TABS = (("districts", "Муниципалитеты"), ("organizations", "Организации"),
-        ("programs", "Программы"), ("memberships", "Участие и заявки"), ("matrix", "Матрица"))
+        ("programs", "Программы"), ("memberships", "Участие и заявки"), ("matrix", "Матрица"),
+        ("rounds", "Отборы"))
 FILTERS = ((), tuple(s.value for s in OPEN), (EXPIRING,), (S.APPROVED.value,))
 FILTER_NAMES = ("все", "ждут решения", "истекают", "действуют")
 TAB_COLUMNS = ("№", "Организация", "Роль", "Статус", "Район", "Заявка", "Решение")
@@ -100,6 +104,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         bind("f", "filter", "Отбор строк"),
         bind("a,insert", "add_program", "Добавить"),
         bind("e", "edit_program", "Изменить"),
+        bind("a,insert", "add_round", "Объявить отбор"),
+        bind("e", "edit_round", "Изменить"),
     ]
 
     def __init__(self) -> None:
@@ -113,13 +119,14 @@ class NetworkScreen(MembershipActions, SectionScreen):
         yield from self.compose_frame()
         builders = {"districts": self._districts, "programs": self._programs,
                     "memberships": self._memberships, "matrix": self._matrix,
+                    "rounds": self._rounds,
                     "organizations": next(t.build for t in NETWORK_TABLES
                                           if t.name == "organizations")}
         with TabbedContent():
             for name, label in TABS:
                 with TabPane(label, id=f"tab-{name}"):
                     yield NetworkTable(self.app.db_path, builders[name],
-                                    openable=name in ("programs", "memberships"),
+                                    openable=name in ("programs", "memberships", "rounds"),
                                     id=f"table-{name}")
         yield Footer()
 
@@ -130,6 +137,9 @@ class NetworkScreen(MembershipActions, SectionScreen):
 
     def _matrix(self, db):
         return matrix_view(db, self.program_id or 0, self.app.today)
+
+    def _rounds(self, db):
+        return rounds_view(db, self.app.today)
 
     def _programs(self, db):
         return programs_view(db, self.app.today)
@@ -154,6 +164,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
             return tab == "memberships"
         if action in ("add_program", "edit_program"):
             return tab == "programs"
+        if action in ("add_round", "edit_round"):
+            return tab == "rounds"
         if action == "program":
             return tab in PER_PROGRAM
         return True
@@ -221,6 +233,26 @@ class NetworkScreen(MembershipActions, SectionScreen):
                                  lambda _: self.reload_all())
         elif message.table.id == "table-memberships":
             self.open_membership(int(message.key))
+        elif message.table.id == "table-rounds":
+            self.app.push_screen(RoundScreen(self.app.db_path, self.app.user, int(message.key),
+                                             self.app.today), lambda _: self.reload_all())
+
+    # Selection rounds ----------------------------------------------------------------------
+
+    def action_add_round(self) -> None:
+        self.app.push_screen(RoundFormScreen(self.app.db_path, self.app.user, self.program_id),
+                             self._round_saved)
+
+    def action_edit_round(self) -> None:
+        round_id = self.current_key("rounds")
+        if round_id is not None:
+            self.app.push_screen(RoundFormScreen(self.app.db_path, self.app.user,
+                                                 self.program_id, round_id), self._round_saved)
+
+    def _round_saved(self, round_id: int | None) -> None:
+        if round_id is not None:
+            self.notify(f"Отбор №{round_id} сохранён.", timeout=3)
+            self.reload_all()
 
     # MembershipActions ---------------------------------------------------------------------
 
