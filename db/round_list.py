@@ -137,7 +137,7 @@ def rounds_view(db: Database, today: date) -> TableView:
     """Every round, the latest deadline first, with its applications and where it stands;
     the name last (it is long; the screen cuts it, Enter shows it whole)."""
     view = TableView("Отборы в сеть", ("№", "Статус", "Программа", "Роль", "Приём с",
-                                       "Срок подачи", "Заявок", "Отбор"),
+                                       "Срок", "Заявок", "Отбор"),
                      empty="Конкурсных отборов пока нет: A — объявить отбор.")
     counts = application_counts(db)
     for selection in list_rounds(db):
@@ -149,7 +149,7 @@ def rounds_view(db: Database, today: date) -> TableView:
     return view
 
 
-APPLICATION_COLUMNS = ("Одобрить", "№", "Организация", "Район", "Заявка", "Статус")
+APPLICATION_COLUMNS = ("Одобрить", "№", "Статус", "Организация", "Район", "Заявка")
 TICK, NO_TICK = "✓ да", "нет"
 """Ticked for approval, or not (rejected when the round is decided); no brackets, which the
 table would read as markup."""
@@ -169,9 +169,9 @@ def round_applications(db: Database, round_id: int, today: date,
         status = S(row["status"])
         tick = (TICK if row["id"] in chosen else NO_TICK) if status in OPEN else ""
         until = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
-        view.add(row["id"], tick, str(row["id"]), row["name"], row["district"],
-                 date_short(date.fromisoformat(row["applied_on"])) if row["applied_on"] else "",
-                 status_cell(status, until, today))
+        view.add(row["id"], tick, str(row["id"]), status_cell(status, until, today),
+                 row["name"], row["district"],
+                 date_short(date.fromisoformat(row["applied_on"])) if row["applied_on"] else "")
     return view
 
 

@@ -39,6 +39,9 @@ FILTER_NAMES = ("все", "ждут решения", "истекают", "дей
 TAB_COLUMNS = ("№", "Организация", "Роль", "Статус", "Район", "Заявка", "Решение")
 """The tab shows one programme; the document is in the history (Enter)."""
 PER_PROGRAM = {"districts", "memberships", "matrix"}
+PAGE = 500
+"""The memberships tab shows this many rows at most (a programme of the whole country has
+tens of thousands): F and P narrow them; `rcro-tui members list` prints them all."""
 MEMBERSHIP_KEYS = {"apply", "step", "filter"}
 
 
@@ -61,6 +64,19 @@ def side_widths(view, screen_width: int) -> list[int | None]:
 class NetworkTable(ViewTable):
     """A tab's table: districts never cut, and the focus back when rows return (an empty
     filter hid the table)."""
+
+    stale = True
+    """Read again when its tab is shown: only the tab in sight reads the database (each tab
+    of a country-sized network costs a query; five at once would hold up the first one)."""
+
+    def on_mount(self, event) -> None:
+        event.prevent_default()  # not ViewTable's reading on mount: the screen says when
+
+    def load(self) -> None:
+        """Read the table if it has not been read since the data changed."""
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def _show(self, view) -> None:
         if self.id in SIDE_TABLES:
@@ -150,7 +166,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         title = f"Участие и заявки · {program_name(db, self.program_id or 0)}"
         if self.filter_index:
             title += f" · {FILTER_NAMES[self.filter_index]}"
-        return members_view(db, given, self.app.today, title, columns=TAB_COLUMNS)
+        return members_view(db, given, self.app.today, title, columns=TAB_COLUMNS,
+                            limit=PAGE)
 
     # Tabs and keys -------------------------------------------------------------------------
 
@@ -173,6 +190,10 @@ class NetworkScreen(MembershipActions, SectionScreen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+        self.table(self.active_tab).load()
+
+    def on_mount(self) -> None:
+        self.table(self.active_tab).load()
 
     def action_tab(self, step: int) -> None:
         names = [f"tab-{name}" for name, _ in TABS]
@@ -182,8 +203,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         self.table(self.active_tab).query_one(DataTable).focus()
         self.refresh_bindings()
 
-    def table(self, name: str) -> ViewTable:
-        return self.query_one(f"#table-{name}", ViewTable)
+    def table(self, name: str) -> NetworkTable:
+        return self.query_one(f"#table-{name}", NetworkTable)
 
     def current_key(self, name: str) -> int | None:
         """The database key of the row under the cursor in the tab's table, if any."""
@@ -194,8 +215,10 @@ class NetworkScreen(MembershipActions, SectionScreen):
         return int(table.view.keys[min(grid.cursor_row, len(table.view.keys) - 1)])
 
     def reload_all(self) -> None:
-        for table in self.query(ViewTable):
-            table.reload()
+        """Everything may have changed: the tab in sight is read now, the others when shown."""
+        for table in self.query(NetworkTable):
+            table.stale = True
+        self.table(self.active_tab).load()
 
     def action_program(self) -> None:
         def chosen(program_id: int | None) -> None:

@@ -93,7 +93,7 @@ async def test_announce_apply_two_decide_one_approved_one_rejected(make_app, two
         await apply_into_round(pilot, app, "песочнодубр")
         await apply_into_round(pilot, app, "вороновск")
         listed = rows(detail, "round-applications")
-        assert [(r[0], r[2], r[5]) for r in listed] == [
+        assert [(r[0], r[3], r[2]) for r in listed] == [
             ("нет", SCHOOLS[1], "заявка подана"), ("нет", SCHOOLS[0], "заявка подана")]
         await pilot.press("down", "space")  # tick Песочнодубровская (the second by name)
         await settle(pilot)
@@ -120,7 +120,7 @@ async def test_announce_apply_two_decide_one_approved_one_rejected(make_app, two
         await settle(pilot)
         assert app.screen is detail
         decided = rows(detail, "round-applications")
-        assert [(r[0], r[2], r[5]) for r in decided] == [
+        assert [(r[0], r[3], r[2]) for r in decided] == [
             ("", SCHOOLS[1], "отклонена"), ("", SCHOOLS[0], "до 31.08.2027")]
         facts = str(detail.query_one("#round-facts", Static).render())
         assert f"Решение:     {ORDER} от 01.12.2026" in facts
@@ -132,7 +132,7 @@ async def test_announce_apply_two_decide_one_approved_one_rejected(make_app, two
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, MembershipScreen)
-            histories[row[2]] = [r[:3] for r in rows(app.screen, "membership-history")]
+            histories[row[3]] = [r[:3] for r in rows(app.screen, "membership-history")]
             await pilot.press("escape")
             await settle(pilot)
         assert histories[SCHOOLS[0]] == [["23.11.2026", "заявка подана", ""],
