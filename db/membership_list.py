@@ -80,10 +80,19 @@ def where(given: MemberFilter, today: date) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "1"), params
 
 
-def member_records(db: Database, given: MemberFilter, today: date) -> list[dict[str, Any]]:
-    """The rows as plain records (JSON/CSV and the table are made from them), by programme,
-    role, district and name."""
+def member_count(db: Database, given: MemberFilter, today: date) -> int:
     clause, params = where(given, today)
+    return db.execute("SELECT count(*) FROM memberships m JOIN organizations o ON "
+                      f"o.id = m.organization_id WHERE {clause}", params).fetchone()[0]
+
+
+def member_records(db: Database, given: MemberFilter, today: date,
+                   limit: int | None = None) -> list[dict[str, Any]]:
+    """The rows as plain records (JSON/CSV and the table are made from them), by programme,
+    role, district and name; the first `limit` of them when a screen shows only a page."""
+    clause, params = where(given, today)
+    if limit is not None:
+        params = [*params, limit]
     rows = db.query(f"""
         SELECT m.id, o.name AS organization, COALESCE(NULLIF(p.short_name, ''), p.name) AS program,
                m.role, COALESCE(d.name, '') AS district, m.status, m.applied_on, m.decided_on,
@@ -92,7 +101,8 @@ def member_records(db: Database, given: MemberFilter, today: date) -> list[dict[
         JOIN programs p ON p.id = m.program_id
         LEFT JOIN districts d ON d.id = COALESCE(m.district_id, o.district_id)
         WHERE {clause}
-        ORDER BY program, {ROLE_ORDER}, d.sort_order IS NULL, d.sort_order, o.name, m.id""", params)
+        ORDER BY program, {ROLE_ORDER}, d.sort_order IS NULL, d.sort_order, o.name, m.id
+        {"LIMIT ?" if limit is not None else ""}""", params)
     records = []
     for row in rows:
         until = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
@@ -107,11 +117,17 @@ def _day(value: str | None) -> str:
 
 
 def members_view(db: Database, given: MemberFilter, today: date,
-                 title: str = "Участие и заявки", *,
-                 columns: tuple[str, ...] = COLUMNS) -> TableView:
-    """The table with the given `columns` of `COLUMNS` (a screen shows fewer than the CLI)."""
+                 title: str = "Участие и заявки", *, columns: tuple[str, ...] = COLUMNS,
+                 limit: int | None = None) -> TableView:
+    """The table with the given `columns` of `COLUMNS` (a screen shows fewer than the CLI);
+    with `limit`, only the first rows, the title saying how many there are in all."""
+    records = member_records(db, given, today, limit)
+    if limit is not None and len(records) == limit:
+        total = member_count(db, given, today)
+        if total > limit:
+            title += f" · первые {limit} из {total} (уточните: F, P)"
     view = TableView(title, columns, empty="Заявок и участников с такими условиями нет.")
-    for r in member_records(db, given, today):
+    for r in records:
         cells = dict(zip(COLUMNS, (
             str(r["id"]), r["organization"], r["program"], r["role_label"], r["district"],
             r["status_cell"], _day(r["applied_on"]), _day(r["decided_on"]), r["decision_doc"])))

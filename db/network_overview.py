@@ -49,18 +49,23 @@ def districts_view(db: Database, program_id: int, today: date) -> TableView:
                                        "rcro-tui districts import ФАЙЛ.csv")
     params = {"program": program_id, "today": today.isoformat()}
     for row in db.query(f"""
-        WITH active AS ({_ACTIVE}),
-        pending AS (SELECT COALESCE(m.district_id, o.district_id) AS district_id, count(*) AS n
-                    FROM memberships m JOIN organizations o ON o.id = m.organization_id
-                    WHERE m.program_id = :program AND m.status IN ('applied', 'review')
-                    GROUP BY 1)
-        SELECT d.id, d.name,
-               group_concat(CASE WHEN a.role = 'hub' THEN a.name END, '; ') AS hubs,
-               count(CASE WHEN a.role = 'participant' THEN 1 END) AS participants,
-               count(CASE WHEN a.role = 'partner' THEN 1 END) AS partners,
-               COALESCE((SELECT n FROM pending WHERE pending.district_id = d.id), 0) AS open
-        FROM districts d LEFT JOIN (SELECT * FROM active ORDER BY name) a ON a.district_id = d.id
-        GROUP BY d.id ORDER BY d.sort_order, d.name""", params):
+        WITH active AS MATERIALIZED ({_ACTIVE}),
+        hubs AS MATERIALIZED (
+            SELECT district_id, group_concat(name, '; ') AS hubs
+            FROM (SELECT * FROM active WHERE role = 'hub' ORDER BY name) GROUP BY district_id),
+        counts AS MATERIALIZED (
+            SELECT district_id, count(CASE WHEN role = 'participant' THEN 1 END) AS participants,
+                   count(CASE WHEN role = 'partner' THEN 1 END) AS partners
+            FROM active GROUP BY district_id),
+        pending AS MATERIALIZED (
+            SELECT COALESCE(m.district_id, o.district_id) AS district_id, count(*) AS n
+            FROM memberships m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.program_id = :program AND m.status IN ('applied', 'review') GROUP BY 1)
+        SELECT d.id, d.name, h.hubs, COALESCE(c.participants, 0) AS participants,
+               COALESCE(c.partners, 0) AS partners, COALESCE(p.n, 0) AS open
+        FROM districts d LEFT JOIN hubs h ON h.district_id = d.id
+        LEFT JOIN counts c ON c.district_id = d.id LEFT JOIN pending p ON p.district_id = d.id
+        ORDER BY d.sort_order, d.name""", params):
         view.add(row["id"], row["name"], row["hubs"] or NO_HUB, str(row["participants"]),
                  str(row["partners"]), str(row["open"] or ""))
     return view

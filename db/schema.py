@@ -253,6 +253,14 @@ def m005_network_workflow(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="m007_network_rounds")
+def m007_network_rounds(db: Database) -> None:
+    """An index by programme: every «Сеть» table reads one programme's memberships (its
+    districts, matrix, members, open applications); without it each read scans them all."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_memberships_program "
+               "ON memberships(program_id, status, role)")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

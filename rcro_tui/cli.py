@@ -156,7 +156,9 @@ from rcro_tui.cli_holidays import holidays  # noqa: E402
 
 cli.add_command(holidays)
 from rcro_tui.cli_members import members  # noqa: E402
+from rcro_tui.cli_rounds import rounds  # noqa: E402
 
+members.add_command(rounds)
 cli.add_command(members)
 from rcro_tui.cli_districts import districts  # noqa: E402
 

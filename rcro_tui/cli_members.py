@@ -67,14 +67,16 @@ def _many(name: str, metavar: str, text: str):
 @_many("--status", "СТАТУС", "Статус: подана, на рассмотрении, одобрена, отклонена, "
                              "отозвана, истекла, истекает.")
 @_many("--org", "ОРГАНИЗАЦИЯ", "Организация: название или номер.")
+@click.option("--round", "round_id", type=int, metavar="НОМЕР",
+              help="Только заявки конкурсного отбора №НОМЕР (rcro-tui members rounds list).")
 @click.option("--on", "on_day", metavar="ДД.ММ.ГГГГ", help="На какой день читать статусы.")
 @click.option("--format", "fmt", default="simple", show_default=True, type=click.Choice(FORMATS),
               help="Вид вывода: текстовая таблица, json или csv (для Excel: UTF-8 с BOM, «;»).")
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
-def list_members(ctx: click.Context, program, role, district, status, org, on_day, fmt,
-                 db_path: Path | None) -> None:
+def list_members(ctx: click.Context, program, role, district, status, org, round_id, on_day,
+                 fmt, db_path: Path | None) -> None:
     from rcro_tui.db.filter_names import resolve_ids
     from rcro_tui.db.membership_list import (RECORD_KEYS, MemberFilter, member_records,
                                              members_view)
@@ -89,7 +91,8 @@ def list_members(ctx: click.Context, program, role, district, status, org, on_da
             roles=tuple(dict.fromkeys(parse_role(r, option="--role").value for r in role)),
             district_ids=resolve_ids(db, "districts", district, option="--district"),
             statuses=tuple(dict.fromkeys(parse_status_filter(s) for s in status)),
-            organization_ids=resolve_ids(db, "organizations", org, option="--org"))
+            organization_ids=resolve_ids(db, "organizations", org, option="--org"),
+            round_id=round_id)
         if fmt in ("json", "csv"):
             records = member_records(db, given, today)
             _write(records_json(records) if fmt == "json" else records_csv(records, RECORD_KEYS))

@@ -77,10 +77,11 @@ class FormScreen(ModalScreen):
 class ApplyFormScreen(FormScreen):
     """A new application; dismisses with the membership's number, or None."""
 
-    def __init__(self, db_path: Path, user: str, program_id: int | None, today: date) -> None:
+    def __init__(self, db_path: Path, user: str, program_id: int | None, today: date, *,
+                 role: Role = Role.HUB, round_id: int | None = None) -> None:
         super().__init__()
         self.db_path, self.user, self.today = db_path, user, today
-        self.program_id = program_id
+        self.program_id, self.role, self.round_id = program_id, Role(role), round_id
         self.org_id: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -88,26 +89,51 @@ class ApplyFormScreen(FormScreen):
             programs = [(r["name"], r["id"]) for r in db.query(
                 "SELECT id, COALESCE(NULLIF(short_name, ''), name) AS name FROM programs "
                 "ORDER BY name")]
-            rounds = [(f"{r.name} (до {date_short(r.deadline)})", r.id)
-                      for r in list_rounds(db) if r.accepting(self.today)]
+            rounds = self._rounds(db, self.program_id, self.role)
         with Vertical(id="apply-form", classes="dialog"):
             yield Label("Заявка на статус в программе", classes="dialog-title")
             yield row("Организация", Button("— выбрать (Enter) —", id="f-org",
                                             classes="form-host", compact=True))
             yield row("Программа", Select(programs, value=self.program_id or Select.NULL,
                                           prompt="— выберите —", id="f-program", compact=True))
-            yield row("Роль", Select(Role.choices(), value=Role.HUB.value, allow_blank=False,
+            yield row("Роль", Select(Role.choices(), value=self.role.value, allow_blank=False,
                                      id="f-role", compact=True))
             yield row("Дата заявки", Input(date_short(self.today), placeholder=DATE,
                                            id="f-date", classes="date"))
-            yield row("Отбор", Select(rounds, prompt="— без конкурсного отбора —",
-                                      id="f-round", compact=True))
+            chosen = self.round_id if any(r == self.round_id for _, r in rounds) else None
+            choice = row("Отбор", Select(rounds, prompt="— без конкурсного отбора —",
+                                         value=chosen or Select.NULL, id="f-round",
+                                         compact=True))
+            choice.id, choice.display = "row-round", bool(rounds)
+            yield choice
             yield row("Примечание", Input(id="f-note"))
             yield self.error_line()
             yield Static(HINT, classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#f-org", Button).focus()
+
+    @staticmethod
+    def _rounds(db, program_id: int | None, role: Role) -> list[tuple[str, int]]:
+        """The undecided rounds of the programme and role (the application's date is checked
+        against the round's dates when it is saved, with a Russian refusal)."""
+        if program_id is None:
+            return []
+        return [(f"{r.name} (до {date_short(r.deadline)})", r.id)
+                for r in list_rounds(db, program_id) if r.role == role and r.decided_on is None]
+
+    @on(Select.Changed, "#f-program, #f-role")
+    def _programme_or_role(self) -> None:
+        """Offer the rounds of the programme and role now chosen; keep the choice if it fits."""
+        program = self.query_one("#f-program", Select).value
+        role = Role(self.query_one("#f-role", Select).value)
+        with reading(self.db_path) as db:
+            rounds = self._rounds(db, program if isinstance(program, int) else None, role)
+        choice = self.query_one("#f-round", Select)
+        kept = choice.value if any(r == choice.value for _, r in rounds) else Select.NULL
+        choice.set_options(rounds)
+        choice.value = kept
+        self.query_one("#row-round").display = bool(rounds)
 
     @on(Button.Pressed, "#f-org")
     def _pick_org(self) -> None:

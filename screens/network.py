@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from rcro_tui.db.membership_list import MemberFilter, members_view
+from rcro_tui.db.round_list import rounds_view
 from rcro_tui.db.network_overview import (default_program, districts_view, matrix_view,
                                           program_name, programs_view)
 from rcro_tui.membership_rules import EXPIRING, OPEN
@@ -26,15 +27,21 @@ from rcro_tui.screens.membership_actions import MembershipActions
 from rcro_tui.screens.network_picker import ProgramPicker
 from rcro_tui.screens.program_detail import ProgramScreen
 from rcro_tui.screens.program_form import ProgramFormScreen
+from rcro_tui.screens.round_detail import RoundScreen
+from rcro_tui.screens.round_form import RoundFormScreen
 from rcro_tui.screens.view_table import ViewTable
 
 TABS = (("districts", "Муниципалитеты"), ("organizations", "Организации"),
-        ("programs", "Программы"), ("memberships", "Участие и заявки"), ("matrix", "Матрица"))
+        ("programs", "Программы"), ("memberships", "Участие и заявки"), ("matrix", "Матрица"),
+        ("rounds", "Отборы"))
 FILTERS = ((), tuple(s.value for s in OPEN), (EXPIRING,), (S.APPROVED.value,))
 FILTER_NAMES = ("все", "ждут решения", "истекают", "действуют")
 TAB_COLUMNS = ("№", "Организация", "Роль", "Статус", "Район", "Заявка", "Решение")
 """The tab shows one programme; the document is in the history (Enter)."""
 PER_PROGRAM = {"districts", "memberships", "matrix"}
+PAGE = 500
+"""The memberships tab shows this many rows at most (a programme of the whole country has
+tens of thousands): F and P narrow them; `rcro-tui members list` prints them all."""
 MEMBERSHIP_KEYS = {"apply", "step", "filter"}
 
 
@@ -57,6 +64,19 @@ def side_widths(view, screen_width: int) -> list[int | None]:
 class NetworkTable(ViewTable):
     """A tab's table: districts never cut, and the focus back when rows return (an empty
     filter hid the table)."""
+
+    stale = True
+    """Read again when its tab is shown: only the tab in sight reads the database (each tab
+    of a country-sized network costs a query; five at once would hold up the first one)."""
+
+    def on_mount(self, event) -> None:
+        event.prevent_default()  # not ViewTable's reading on mount: the screen says when
+
+    def load(self) -> None:
+        """Read the table if it has not been read since the data changed."""
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def _show(self, view) -> None:
         if self.id in SIDE_TABLES:
@@ -100,6 +120,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         bind("f", "filter", "Отбор строк"),
         bind("a,insert", "add_program", "Добавить"),
         bind("e", "edit_program", "Изменить"),
+        bind("a,insert", "add_round", "Объявить отбор"),
+        bind("e", "edit_round", "Изменить"),
     ]
 
     def __init__(self) -> None:
@@ -113,13 +135,14 @@ class NetworkScreen(MembershipActions, SectionScreen):
         yield from self.compose_frame()
         builders = {"districts": self._districts, "programs": self._programs,
                     "memberships": self._memberships, "matrix": self._matrix,
+                    "rounds": self._rounds,
                     "organizations": next(t.build for t in NETWORK_TABLES
                                           if t.name == "organizations")}
         with TabbedContent():
             for name, label in TABS:
                 with TabPane(label, id=f"tab-{name}"):
                     yield NetworkTable(self.app.db_path, builders[name],
-                                    openable=name in ("programs", "memberships"),
+                                    openable=name in ("programs", "memberships", "rounds"),
                                     id=f"table-{name}")
         yield Footer()
 
@@ -131,6 +154,9 @@ class NetworkScreen(MembershipActions, SectionScreen):
     def _matrix(self, db):
         return matrix_view(db, self.program_id or 0, self.app.today)
 
+    def _rounds(self, db):
+        return rounds_view(db, self.app.today)
+
     def _programs(self, db):
         return programs_view(db, self.app.today)
 
@@ -140,7 +166,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         title = f"Участие и заявки · {program_name(db, self.program_id or 0)}"
         if self.filter_index:
             title += f" · {FILTER_NAMES[self.filter_index]}"
-        return members_view(db, given, self.app.today, title, columns=TAB_COLUMNS)
+        return members_view(db, given, self.app.today, title, columns=TAB_COLUMNS,
+                            limit=PAGE)
 
     # Tabs and keys -------------------------------------------------------------------------
 
@@ -154,6 +181,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
             return tab == "memberships"
         if action in ("add_program", "edit_program"):
             return tab == "programs"
+        if action in ("add_round", "edit_round"):
+            return tab == "rounds"
         if action == "program":
             return tab in PER_PROGRAM
         return True
@@ -161,6 +190,10 @@ class NetworkScreen(MembershipActions, SectionScreen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
+        self.table(self.active_tab).load()
+
+    def on_mount(self) -> None:
+        self.table(self.active_tab).load()
 
     def action_tab(self, step: int) -> None:
         names = [f"tab-{name}" for name, _ in TABS]
@@ -170,8 +203,8 @@ class NetworkScreen(MembershipActions, SectionScreen):
         self.table(self.active_tab).query_one(DataTable).focus()
         self.refresh_bindings()
 
-    def table(self, name: str) -> ViewTable:
-        return self.query_one(f"#table-{name}", ViewTable)
+    def table(self, name: str) -> NetworkTable:
+        return self.query_one(f"#table-{name}", NetworkTable)
 
     def current_key(self, name: str) -> int | None:
         """The database key of the row under the cursor in the tab's table, if any."""
@@ -182,8 +215,10 @@ class NetworkScreen(MembershipActions, SectionScreen):
         return int(table.view.keys[min(grid.cursor_row, len(table.view.keys) - 1)])
 
     def reload_all(self) -> None:
-        for table in self.query(ViewTable):
-            table.reload()
+        """Everything may have changed: the tab in sight is read now, the others when shown."""
+        for table in self.query(NetworkTable):
+            table.stale = True
+        self.table(self.active_tab).load()
 
     def action_program(self) -> None:
         def chosen(program_id: int | None) -> None:
@@ -221,6 +256,26 @@ class NetworkScreen(MembershipActions, SectionScreen):
                                  lambda _: self.reload_all())
         elif message.table.id == "table-memberships":
             self.open_membership(int(message.key))
+        elif message.table.id == "table-rounds":
+            self.app.push_screen(RoundScreen(self.app.db_path, self.app.user, int(message.key),
+                                             self.app.today), lambda _: self.reload_all())
+
+    # Selection rounds ----------------------------------------------------------------------
+
+    def action_add_round(self) -> None:
+        self.app.push_screen(RoundFormScreen(self.app.db_path, self.app.user, self.program_id),
+                             self._round_saved)
+
+    def action_edit_round(self) -> None:
+        round_id = self.current_key("rounds")
+        if round_id is not None:
+            self.app.push_screen(RoundFormScreen(self.app.db_path, self.app.user,
+                                                 self.program_id, round_id), self._round_saved)
+
+    def _round_saved(self, round_id: int | None) -> None:
+        if round_id is not None:
+            self.notify(f"Отбор №{round_id} сохранён.", timeout=3)
+            self.reload_all()
 
     # MembershipActions ---------------------------------------------------------------------
 

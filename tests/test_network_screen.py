@@ -105,11 +105,11 @@ async def test_apply_approve_and_see_the_hub_in_matrix_districts_and_history(mak
         assert screen.active_tab == "matrix"
         assert row_of(screen, "table-matrix", "Кожевниковский район")[1] == \
             "Песочнодубровская СОШ"
-        await pilot.press("]")
+        await pilot.press("]", "]")  # past «Отборы», round to the first tab
         await settle(pilot)
         assert row_of(screen, "table-districts", "Кожевниковский район")[1:3] == [
             "Песочнодубровская СОШ", "1"]
-        await pilot.press("[", "[")
+        await pilot.press("[", "[", "[")
         await pilot.press("f", "f", "f")  # back to all rows
         await settle(pilot)
         await go_to_row(pilot, screen, "table-memberships", int(mine[0]))
