@@ -232,3 +232,34 @@ def m004_calendar_indexes(db: Database) -> None:
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]
+
+
+_V6_STATEMENTS = [
+    "ALTER TABLE organizations ADD COLUMN name_key TEXT",
+    "ALTER TABLE organizations ADD COLUMN search_key TEXT",
+    "CREATE INDEX idx_organizations_name_key ON organizations(name_key)",
+    # The list walks districts in their order, then this index: no sort, no table look-up.
+    """CREATE INDEX idx_organizations_list
+        ON organizations(district_id, search_key, kind, legal_form)""",
+    "CREATE INDEX idx_districts_order ON districts(sort_order, id)",
+    # A writer that changes a name without its keys (an old version, the sqlite3 shell) leaves
+    # them empty; `db.orgs.refresh_keys` fills them before the next list or import reads them.
+    """CREATE TRIGGER organizations_stale_keys AFTER UPDATE OF name, short_name, inn
+        ON organizations WHEN new.search_key IS old.search_key BEGIN
+        UPDATE organizations SET name_key = NULL, search_key = NULL WHERE id = new.id; END""",
+]
+
+
+@MIGRATIONS(name="m006_org_matching")
+def m006_org_matching(db: Database) -> None:
+    """Organisation names as keys (case, quotes, «№»/N, spaces aside) for import matching and
+    the list's search; the official name itself stays byte for byte."""
+    from rcro_tui.org_names import name_key, search_key
+
+    for statement in _V6_STATEMENTS:
+        db.execute(statement)
+    rows = db.execute("SELECT id, name, short_name, inn FROM organizations").fetchall()
+    db.conn.executemany(
+        "UPDATE organizations SET name_key = ?, search_key = ? WHERE id = ?",
+        [(name_key(name), search_key(name, short, inn), org_id)
+         for org_id, name, short, inn in rows])
