@@ -141,6 +141,11 @@ class RowParser:
                              "on_date": day, "document": row.text("document")}
 
 
+def role_code(text: str) -> str | None:
+    """A role as people write it: «опорная», «базовая площадка», «партнёр/соисполнитель»."""
+    return _labelled(Role, text, ROLE_SYNONYMS)
+
+
 def _labelled(enum, text: str, synonyms: dict[str, str]) -> str | None:
     key = name_key(text).replace("-", " ")
     for member in enum:

@@ -155,6 +155,9 @@ cli.add_command(events)
 from rcro_tui.cli_holidays import holidays  # noqa: E402
 
 cli.add_command(holidays)
+from rcro_tui.cli_orgs import orgs  # noqa: E402
+
+cli.add_command(orgs)
 
 
 def main(argv: list[str] | None = None) -> None:
