@@ -106,7 +106,7 @@ class OrgEditorScreen(ModalScreen[int | None]):
     def _select_row(self, name: str, options, value, blank: bool) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(FIELD_LABELS[name], classes="form-label")
-            yield Select(options, value=value if value is not None else Select.BLANK,
+            yield Select(options, value=value if value is not None else Select.NULL,
                          allow_blank=blank, prompt="— не указан —", id=f"f-{name}",
                          compact=True)
         yield _error(name)
@@ -133,7 +133,7 @@ class OrgEditorScreen(ModalScreen[int | None]):
         kind = self.query_one("#f-kind", Select).value
         district = self.query_one("#f-district_id", Select).value
         return OrgDraft(**values, kind=str(kind),
-                        district_id=None if district is Select.BLANK else int(district))
+                        district_id=None if district is Select.NULL else int(district))
 
     def form_contacts(self) -> list[ContactDraft]:
         return [row.draft() for row in self.query(ContactRow)
@@ -195,7 +195,7 @@ class OrgEditorScreen(ModalScreen[int | None]):
             self.query_one(f"#f-{name}", Input).value = str(getattr(draft, name) or "")
         self.query_one("#f-kind", Select).value = draft.kind
         district = self.query_one("#f-district_id", Select)
-        district.value = draft.district_id if draft.district_id is not None else Select.BLANK
+        district.value = draft.district_id if draft.district_id is not None else Select.NULL
         with reading(self.db_path) as db:
             contacts = contacts_of(db, self.org_id)
         self.query(ContactRow).remove()

@@ -23,6 +23,8 @@ from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
 
+SHOWN_PROBLEMS = 3
+"""Problems written out in full above the table (the table lists them all, cut to its width)."""
 SHOWN_ROWS = 500
 """Rows the preview lists (problems first); a whole country's file is summed up, not shown."""
 
@@ -86,8 +88,12 @@ class OrgImportScreen(ModalScreen[bool]):
             self.query_one(DataTable).display = False
             return
         text = self.plan.summary()
-        text += ("\nCtrl+S — импортировать." if not self.plan.problems
-                 else "\nИсправьте строки в файле и нажмите Enter снова.")
+        if self.plan.problems:
+            shown = self.plan.problems.messages[:SHOWN_PROBLEMS]
+            text += "".join(f"\n  {message}" for message in shown)
+            text += "\nИсправьте строки в файле и нажмите Enter снова."
+        else:
+            text += "\nCtrl+S — импортировать."
         summary.update(text)
         table = self.query_one(DataTable)
         table.clear()

@@ -35,7 +35,7 @@ class OrgListPane(Vertical):
 
     BINDINGS = [
         bind("f", "filters", "Фильтры"),
-        bind("a,insert", "add", "Добавить"),
+        bind("a,insert", "add", "Добавить", key_display="Ins"),
         bind("e", "edit", "Изменить"),
         bind("m", "merge", "Объединить"),
         bind("i", "import_file", "Импорт"),
@@ -52,7 +52,8 @@ class OrgListPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Label("", id="orgs-title")
         yield Input(placeholder="Поиск: название, краткое название или ИНН "
-                                "(↓ — к списку, F — фильтры)", id="orgs-search")
+                                "(↓ — к списку, F — фильтры)", id="orgs-search",
+                    select_on_focus=False)
         yield Static("", id="orgs-header")
         yield OrgListView(self._fetch, id="orgs-list")
 

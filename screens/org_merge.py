@@ -23,6 +23,7 @@ from rcro_tui.db.store import get_row
 from rcro_tui.errors import UserError
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
+from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
 
 SHOWN = 50
@@ -32,7 +33,7 @@ SHOWN = 50
 class DuplicatePicker(ModalScreen[int | None]):
     """Which record is the duplicate of `keep_id`: a search box over the list's own query."""
 
-    BINDINGS = [bind("escape", "cancel", "Отмена"),
+    BINDINGS = [bind("escape", "cancel", "Отмена", key_display="Esc"),
                 bind("down", "move(1)", "Ниже", show=False),
                 bind("up", "move(-1)", "Выше", show=False)]
 
@@ -47,6 +48,7 @@ class DuplicatePicker(ModalScreen[int | None]):
             yield Input(placeholder="Название или ИНН дубликата", id="merge-search")
             yield Static("", id="merge-hint", markup=False)
             yield OptionList(id="merge-list")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).value = self.keep_name[:40]
