@@ -77,7 +77,7 @@ def read_sheet(data: bytes, source_name: str = "") -> Sheet:
         fill_merged(rows, merged)
     else:
         rows, merged = read_csv(data), []
-    rows = [(n, cells) for n, cells in rows if not all(is_blank(c) for c in cells)]
+    rows = [(n, cells) for n, cells in rows if any(_filled(c) for c in cells)]
     if not rows:
         raise InputError(f"Таблица «{source_name}» пуста: нет ни заголовков, ни строк.")
     first = rows[0][0]
@@ -91,6 +91,12 @@ def read_sheet(data: bytes, source_name: str = "") -> Sheet:
         body = body[1:]
     columns, ignored = map_headers(header, first)
     return Sheet(body, header, columns, ignored)
+
+
+def _filled(cell: Cell) -> bool:
+    if isinstance(cell, str):
+        return bool(cell.strip())
+    return not is_blank(cell)
 
 
 def _joined(upper: str, lower: str) -> str:

@@ -237,7 +237,6 @@ def known_migrations() -> list[str]:
 _V6_STATEMENTS = [
     "ALTER TABLE organizations ADD COLUMN name_key TEXT",
     "ALTER TABLE organizations ADD COLUMN search_key TEXT",
-    "CREATE INDEX idx_organizations_name_key ON organizations(name_key)",
     # The list walks districts in their order, then this index: no sort, no table look-up.
     """CREATE INDEX idx_organizations_list
         ON organizations(district_id, search_key, kind, legal_form)""",

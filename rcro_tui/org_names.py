@@ -8,13 +8,14 @@ and «#» before a number written as «№», spaces and dots evened out. Pure P
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rcro_tui.model import OrgKind
 
-_QUOTES = re.compile(r"[«»\"“”„‟‘’‚‛'`‹›]")
+_BLANKED = str.maketrans({char: " " for char in "«»\"“”„‟‘’‚‛'`‹›.,;:()"})
+"""Quotes of every kind and punctuation: gone from a key (one C call, not a regex each)."""
 _NUMBER_SIGN = re.compile(r"(?:№+|\bno?\.?|#)\s*(?=\d)")
 _DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-_PUNCTUATION = re.compile(r"[.,;:()]")
 
 LEGAL_FORMS = ("МАОУ", "МБОУ", "МКОУ", "МАУ ДО", "МБУ ДО", "МАОУ ДО", "МБОУ ДО", "МАУДО",
                "МБУДО", "ОГБОУ", "ОГАОУ", "ОГКОУ", "ОГБПОУ", "ОГАПОУ", "ОГБУ", "ОГАУ",
@@ -46,17 +47,18 @@ def fold(text: str | None) -> str:
     return " ".join(str(text or "").casefold().replace("ё", "е").split())
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str | None) -> str:
     """The comparable form of a name: «мбоу кожевниковская сош №2» for every way of typing it.
 
     «МБОУ "Кожевниковская СОШ N 2"», «мбоу «кожевниковская  сош №2»» and
     «МБОУ “Кожевниковская СОШ № 2”» all give the same key.
     """
-    text = fold(name)
-    text = _QUOTES.sub(" ", text)
-    text = _NUMBER_SIGN.sub("№", text)
-    text = _DASHES.sub("-", text)
-    text = _PUNCTUATION.sub(" ", text)
+    text = str(name or "").casefold().replace("ё", "е").translate(_BLANKED)
+    if "№" in text or "#" in text or "n" in text:
+        text = _NUMBER_SIGN.sub("№", text)
+    if "-" in text or "‐" in text or "‑" in text or "‒" in text or "–" in text or "—" in text:
+        text = _DASHES.sub("-", text)
     return " ".join(text.split())
 
 

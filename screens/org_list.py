@@ -19,15 +19,35 @@ from rcro_tui.db.org_list import (FilterChoices, OrgFilter, filter_choices, filt
                                   org_ids, org_rows)
 from rcro_tui.db.orgs import refresh_keys
 from rcro_tui.i18n import count
-from rcro_tui.screens.data import reading
+from rcro_tui.db.connection import connect
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.org_list_view import OrgListView, header_text
 
 
+REMEMBERED = 32
+"""Searches whose ids the list keeps (each up to 40 000 ints)."""
 def searched(text: str) -> str:
     """The search as it is queried: a lone letter waits for the second («СОШ № 4»: digits count)."""
     stripped = text.strip()
     return "" if len(stripped) == 1 and not stripped.isdigit() else text
+
+
+class SearchBox(Input):
+    """The search input; [ and ] are left to the section (they switch its tabs).
+
+    Its content width is held at least at `ROOM`: Textual's Input gives itself a new virtual
+    size with every character, and a new virtual size re-lays out the whole screen — as much
+    time as the search itself. A search never grows that long.
+    """
+
+    ROOM = 256
+
+    @property
+    def content_width(self) -> int:
+        return max(self.ROOM, super().content_width)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character not in ("[", "]") and super().check_consume_key(key, character)
 
 
 class OrgListPane(Vertical):
@@ -48,34 +68,50 @@ class OrgListPane(Vertical):
         self.user = user
         self.filter = OrgFilter()
         self.choices: FilterChoices | None = None
+        self.found: dict[OrgFilter, list[int]] = {}
+        """Recent searches' ids, the newest last, valid while `data_version` stays."""
+        self.version = -1
 
     def compose(self) -> ComposeResult:
         yield Label("", id="orgs-title")
-        yield Input(placeholder="Поиск: название, краткое название или ИНН "
+        yield SearchBox(placeholder="Поиск: название, краткое название или ИНН "
                                 "(↓ — к списку, F — фильтры)", id="orgs-search",
                     select_on_focus=False)
         yield Static("", id="orgs-header")
         yield OrgListView(self._fetch, id="orgs-list")
 
     def on_mount(self) -> None:
-        with reading(self.db_path) as db:
-            refresh_keys(db)
-            self.choices = filter_choices(db)
+        # The list's own connection, used only on the screen's thread: a keystroke should not
+        # pay for opening the database (the calls that write open their own).
+        self.db = connect(self.db_path)
+        refresh_keys(self.db)
+        self.choices = filter_choices(self.db)
         self.reload()
+
+    def on_unmount(self) -> None:
+        self.db.close()
 
     def focus_default(self) -> None:
         self.query_one("#orgs-search", Input).focus()
 
     def _fetch(self, ids: list[int]):
-        with reading(self.db_path) as db:
-            return org_rows(db, ids)
+        return org_rows(self.db, ids)
 
     def reload(self, keep: int | None = None) -> None:
-        """Query the ids again for the current search and filters (one query)."""
+        """The ids for the current search and filters: one query, or none when this search
+        was made since the database last changed (Backspace goes back at once)."""
         view = self.query_one(OrgListView)
         flt = OrgFilter(searched(self.filter.text), *self._filter_values())
-        with reading(self.db_path) as db:
-            ids = org_ids(db, flt)
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.version:
+            self.found.clear()
+            self.version = version
+        ids = self.found.pop(flt, None)
+        if ids is None:
+            ids = org_ids(self.db, flt)
+        self.found[flt] = ids
+        while len(self.found) > REMEMBERED:
+            del self.found[next(iter(self.found))]
         view.show(ids, keep=keep if keep is not None else view.current())
         self._title(len(ids))
 
@@ -87,15 +123,15 @@ class OrgListPane(Vertical):
         text = f"Организации — {count(found, 'организация', 'организации', 'организаций')}"
         if self.choices is not None and (summary := filter_summary(self.choices, self.filter)):
             text += f" · фильтр: {summary}"
-        self.query_one("#orgs-title", Label).update(text)
+        self.query_one("#orgs-title", Label).update(text, layout=False)  # one line, 1fr wide
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._header)
 
     def _header(self) -> None:
         """Column titles over the list's own columns (its width less the scroll bar)."""
-        width = self.query_one(OrgListView).scrollable_content_region.width
-        self.query_one("#orgs-header", Static).update(header_text(width))
+        width = self.query_one(OrgListView).text_width
+        self.query_one("#orgs-header", Static).update(header_text(width), layout=False)
 
     @on(Input.Changed, "#orgs-search")
     def _typed(self, event: Input.Changed) -> None:
@@ -170,8 +206,7 @@ class OrgListPane(Vertical):
 
     def _saved(self, org_id: int | None) -> None:
         if org_id is not None:
-            with reading(self.db_path) as db:
-                self.choices = filter_choices(db)
+            self.choices = filter_choices(self.db)
             self.reload(keep=org_id)
 
     def action_merge(self) -> None:

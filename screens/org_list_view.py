@@ -2,7 +2,9 @@
 
 The widget holds only the ordered ids the filter keeps; the rows on screen are read a page
 at a time through `fetch` (one small query) and kept until the ids change. No widget per
-organisation, no DataTable of 40 000 rows.
+organisation, no DataTable of 40 000 rows. It scrolls itself (its own top row and scroll
+bar in the last column) rather than through a ScrollView: a ScrollView's new virtual size
+re-lays out the whole screen, which on every search keystroke cost more than the query.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from collections.abc import Callable
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
+from textual.widget import Widget
 from textual.strip import Strip
 
 from rcro_tui.db.org_list import OrgRow
@@ -48,10 +49,10 @@ def header_text(width: int) -> str:
     return " " + " ".join(fit(title, size) for title, size in columns(width))
 
 
-class OrgListView(ScrollView, can_focus=True):
+class OrgListView(Widget, can_focus=True):
     """A cursor over `ids`; Enter posts Opened with the id under it."""
 
-    COMPONENT_CLASSES = {"org-list--cursor", "org-list--muted"}
+    COMPONENT_CLASSES = {"org-list--cursor", "org-list--muted", "org-list--bar"}
     BINDINGS = [
         Binding("up", "move(-1)", "Вверх", show=False),
         Binding("down", "move(1)", "Вниз", show=False),
@@ -73,15 +74,25 @@ class OrgListView(ScrollView, can_focus=True):
         self.fetch = fetch
         self.ids: list[int] = []
         self.rows: dict[int, OrgRow] = {}
+        self.top = 0
+        """The index of the first row on screen."""
         self.empty = "Организаций не найдено."
+
+    @property
+    def height(self) -> int:
+        return max(1, self.size.height)
+
+    @property
+    def text_width(self) -> int:
+        """Room for the columns: the widget less its scroll bar."""
+        return max(1, self.size.width - 1)
 
     def show(self, ids: list[int], *, keep: int | None = None) -> None:
         """New ids (a search or filter changed); the cursor stays on `keep` if it is there."""
         self.ids = ids
         self.rows = {}
-        self.virtual_size = Size(self.size.width, max(1, len(ids)))
         self.cursor = ids.index(keep) if keep in ids else 0
-        self.scroll_to(y=max(0, self.cursor - 2), animate=False, immediate=True)
+        self.top = max(0, min(self.cursor - 2, len(ids) - self.height))
         self.refresh()
 
     def current(self) -> int | None:
@@ -91,7 +102,7 @@ class OrgListView(ScrollView, can_focus=True):
         self._go(self.cursor + step)
 
     def action_page(self, step: int) -> None:
-        self._go(self.cursor + step * max(1, self.scrollable_content_region.height - 1))
+        self._go(self.cursor + step * max(1, self.height - 1))
 
     def action_edge(self, end: int) -> None:
         self._go(len(self.ids) - 1 if end else 0)
@@ -104,11 +115,23 @@ class OrgListView(ScrollView, can_focus=True):
         if not self.ids:
             return
         self.cursor = max(0, min(len(self.ids) - 1, index))
-        height = self.scrollable_content_region.height
-        if self.cursor < self.scroll_offset.y:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= self.scroll_offset.y + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        if self.cursor < self.top:
+            self.top = self.cursor
+        elif self.cursor >= self.top + self.height:
+            self.top = self.cursor - self.height + 1
+        self.refresh()
+
+    def on_mouse_scroll_down(self) -> None:
+        self.top = max(0, min(self.top + 3, len(self.ids) - self.height))
+        self.refresh()
+
+    def on_mouse_scroll_up(self) -> None:
+        self.top = max(0, self.top - 3)
+        self.refresh()
+
+    def on_click(self, event) -> None:
+        if 0 <= event.y < self.height and self.top + event.y < len(self.ids):
+            self._go(self.top + event.y)
 
     def watch_cursor(self) -> None:
         self.refresh()
@@ -121,24 +144,32 @@ class OrgListView(ScrollView, can_focus=True):
         return self.rows.get(org_id)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = y + self.scroll_offset.y
+        width = self.text_width
+        index = y + self.top
         if not self.ids:
-            text = self.empty if y == 0 else ""
-            return self._strip(Text(fit(" " + text, width),
-                                    self.get_component_rich_style("org-list--muted")), width)
-        if index >= len(self.ids):
-            return Strip.blank(width)
-        row = self._row(index)
-        if row is None:
-            return Strip.blank(width)
-        cells = line_cells(row, width)
-        text = Text(" " + " ".join(fit(cell, size) for cell, (_, size)
-                                   in zip(cells, columns(width))))
-        if index == self.cursor:
-            text.stylize(self.get_component_rich_style("org-list--cursor")
-                         if self.has_focus else Style(reverse=True, dim=True))
-        return self._strip(text, width)
+            text = Text(fit(" " + (self.empty if y == 0 else ""), width),
+                        self.get_component_rich_style("org-list--muted"))
+        elif index >= len(self.ids) or (row := self._row(index)) is None:
+            text = Text(" " * width)
+        else:
+            cells = line_cells(row, width)
+            text = Text(" " + " ".join(fit(cell, size) for cell, (_, size)
+                                       in zip(cells, columns(width))))
+            if index == self.cursor:
+                text.stylize(self.get_component_rich_style("org-list--cursor")
+                             if self.has_focus else Style(reverse=True, dim=True))
+        text.truncate(width, pad=True)
+        return self._strip(Text.assemble(text, self._bar(y)), width + 1)
+
+    def _bar(self, y: int) -> Text:
+        """The scroll bar's cell on line `y`: a thumb where the screen sits in the list."""
+        rows, height = len(self.ids), self.height
+        if rows <= height:
+            return Text(" ")
+        size = max(1, height * height // rows)
+        start = min(height - size, self.top * height // rows)
+        thumb = start <= y < start + size
+        return Text("┃" if thumb else "│", self.get_component_rich_style("org-list--bar"))
 
     def _strip(self, text: Text, width: int) -> Strip:
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, None)

@@ -7,6 +7,7 @@ read-only, everything the database has for it.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
@@ -53,6 +54,12 @@ class TabbedSectionScreen(SectionScreen):
 class NetworkScreen(TabbedSectionScreen):
     TITLE = "Сеть"
     TABLES = NETWORK_TABLES
+    BINDINGS = [  # [ and ] even from the organisations' search box; «х», «ъ» stay letters there
+        Binding("left_square_bracket", "tab(-1)", "Пред. вкладка", key_display="[",
+                priority=True, show=False),
+        Binding("right_square_bracket", "tab(1)", "След. вкладка", key_display="]",
+                priority=True, show=False),
+    ]
 
     def pane(self, table: Table) -> Widget:
         if table.name == "organizations":
