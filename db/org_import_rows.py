@@ -202,4 +202,6 @@ class _Cells:
 
 
 MEMBERSHIP_STEPS = {"applied": (MembershipStatus.APPLIED,),
-                    "approved": (MembershipStatus.APPLIED, MembershipStatus.APPROVED)}
+                    "approved": (MembershipStatus.APPROVED,)}
+"""The one history step an imported membership starts with, as the file says; the rest of
+its workflow is the memberships screens' (a file records where things stand, not how)."""

@@ -267,3 +267,33 @@ SCREENS = {"list": _list, "filters": _filters, "card": _card, "editor": _editor,
 @pytest.mark.parametrize("screen", SCREENS)
 def test_snapshot(snap_compare, make_app, screen, size):
     assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=SCREENS[screen])
+
+
+async def test_editing_contacts_and_a_colleagues_save_in_between(make_app, demo_path):
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_orgs(pilot)
+        await pilot.press(*"сош 32", "down", "e")
+        await settle(pilot)
+        editor = pilot.app.screen
+        assert isinstance(editor, OrgEditorScreen)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press(*"Иванов И.И.", "tab", *"методист")
+        db = open_database(demo_path)  # a colleague saves the same organisation meanwhile
+        db.execute("UPDATE organizations SET address = 'пр. Ленина, 1', revision = revision + 1 "
+                   "WHERE id = 32")
+        db.close()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        ask = pilot.app.screen
+        assert isinstance(ask, ConfirmDialog)
+        assert "изменил другой пользователь" in ask.question
+        await pilot.press("enter")  # «Сохранить мою»
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, (ConfirmDialog, OrgEditorScreen))
+    db = open_database(demo_path)
+    contacts = db.execute("SELECT name, position FROM contacts WHERE organization_id = 32 "
+                          "ORDER BY id").fetchall()
+    assert contacts[-1] == ("Иванов И.И.", "методист") and len(contacts) == 2
+    assert db.execute("SELECT revision FROM organizations WHERE id = 32").fetchone()[0] >= 3
+    db.close()
