@@ -92,7 +92,7 @@ class RowParser:
             else:
                 row.fail("inn", f"ИНН «{inn}» неверный — нужно 10 или 12 цифр с верными "
                                 "контрольными цифрами.")
-        if text := row.text("district"):
+        if "district" in self.columns and (text := row.text("district")):
             found = (self.lookups.districts.get(name_key(text))
                      or self.lookups.districts.get(district_key(text)))
             if found is None:
@@ -101,7 +101,7 @@ class RowParser:
                                      "«Томский район», «г. Томск»).")
             else:
                 values.fields["district_id"] = found
-        if text := row.text("kind"):
+        if "kind" in self.columns and (text := row.text("kind")):
             kind = _labelled(OrgKind, text, KIND_SYNONYMS)
             if kind is None:
                 row.fail("kind", f"«{text}» — нет такого вида; допустимо: "
@@ -122,6 +122,8 @@ class RowParser:
             row.fail("contact_name", "у контакта (должность, телефон) нет ФИО.")
 
     def _membership(self, row: "_Cells", values: RowValues) -> None:
+        if "program" not in self.columns and "role" not in self.columns:
+            return
         program, role = row.text("program"), row.text("role")
         if not program and not role:
             return

@@ -143,8 +143,8 @@ class OrgListPane(Vertical):
         self.query_one(OrgListView).action_open()
 
     def on_key(self, event: events.Key) -> None:
-        """↓ from the box goes to the list, ↑ from its first row back; in the list, a letter
-        that is no command goes on into the search; Esc clears the search."""
+        """↓ from the box goes to the list, ↑ from its first row (or Esc) back; in the list, a
+        letter that is no command goes on into the search; Esc in the box clears it."""
         search = self.query_one("#orgs-search", Input)
         view = self.query_one(OrgListView)
         if search.has_focus and event.key in ("down", "pagedown", "pageup"):
@@ -155,7 +155,7 @@ class OrgListPane(Vertical):
         elif search.has_focus and event.key == "escape" and search.value:
             event.stop()
             search.value = ""
-        elif view.has_focus and event.key == "up" and view.cursor == 0:
+        elif view.has_focus and (event.key == "escape" or event.key == "up" and view.cursor == 0):
             event.stop()
             self.screen.set_focus(search)
         elif view.has_focus and event.is_printable and event.character \
