@@ -87,6 +87,8 @@ class RowParser:
         if inn := "".join(row.text("inn").split()):
             if inn.endswith(".0"):  # a number cell Excel saved as 7017033960.0
                 inn = inn[:-2]
+            if len(inn) in (9, 11) and inn.isdigit() and not isinstance(row.cell("inn"), str):
+                inn = "0" + inn  # a number cell lost the leading zero (regions 01–09)
             if inn_is_valid(inn):
                 values.fields["inn"] = inn
             else:

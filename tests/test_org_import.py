@@ -146,3 +146,17 @@ def test_export_then_import_round_trips(demo_path, demo_db, tmp_path):
     sheet = load_workbook(io.BytesIO((tmp_path / "orgs.xlsx").read_bytes())).active
     assert [c.value for c in sheet[1]][:4] == ["Наименование", "Краткое наименование", "ИНН",
                                                "Муниципалитет"]
+
+
+def test_xlsx_number_cells_for_inn_keep_their_leading_zero(fresh_db):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Наименование", "ИНН"])
+    book.active.append(["АНО «Школа в Адыгее»", 105020396])  # ИНН 0105020396 as a number
+    book.active.append(["ООО «Сибирь»", 7017033960.0])
+    data = io.BytesIO()
+    book.save(data)
+    import_orgs(fresh_db, data.getvalue(), user="t", today=TODAY, source_name="x.xlsx")
+    assert fresh_db.execute("SELECT inn FROM organizations ORDER BY id").fetchall() == [
+        ("0105020396",), ("7017033960",)]
