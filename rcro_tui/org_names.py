@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from rcro_tui.model import OrgKind
 
-_BLANKED = str.maketrans({char: " " for char in "«»\"“”„‟‘’‚‛'`‹›.,;:()"})
-"""Quotes of every kind and punctuation: gone from a key (one C call, not a regex each)."""
-_NUMBER_SIGN = re.compile(r"(?:№+|\bno?\.?|#)\s*(?=\d)")
-_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
+_BLANKED = str.maketrans({**{char: " " for char in "«»\"“”„‟‘’‚‛'`‹›.,;:()"},
+                          **{char: "-" for char in "‐‑‒–—"}})
+"""Quotes of every kind and punctuation gone, dashes made «-» (one C call, not a regex each)."""
+_NUMBER_SIGN = re.compile(r"(?:\bno?|#)\s*(?=\d)")
 
 LEGAL_FORMS = ("МАОУ", "МБОУ", "МКОУ", "МАУ ДО", "МБУ ДО", "МАОУ ДО", "МБОУ ДО", "МАУДО",
                "МБУДО", "ОГБОУ", "ОГАОУ", "ОГКОУ", "ОГБПОУ", "ОГАПОУ", "ОГБУ", "ОГАУ",
@@ -54,12 +54,14 @@ def name_key(name: str | None) -> str:
     «МБОУ "Кожевниковская СОШ N 2"», «мбоу «кожевниковская  сош №2»» and
     «МБОУ “Кожевниковская СОШ № 2”» all give the same key.
     """
-    text = str(name or "").casefold().replace("ё", "е").translate(_BLANKED)
-    if "№" in text or "#" in text or "n" in text:
+    text = " ".join(str(name or "").casefold().replace("ё", "е").translate(_BLANKED).split())
+    if "№" in text:  # string operations, not a regex: most school names have a «№»
+        text = text.replace("№№", "№").replace("№ ", "№")
+    if "#" in text or "n" in text:
         text = _NUMBER_SIGN.sub("№", text)
-    if "-" in text or "‐" in text or "‑" in text or "‒" in text or "–" in text or "—" in text:
-        text = _DASHES.sub("-", text)
-    return " ".join(text.split())
+    if "-" in text:
+        text = text.replace(" -", "-").replace("- ", "-")
+    return text
 
 
 def search_key(name: str | None, short_name: str | None, inn: str | None) -> str:
