@@ -6,7 +6,8 @@ Writes 40 000 organisations as a CSV the way Russian Excel saves it (Windows-125
 imports it into a fresh demo database (target ≤ 3 s) and imports it again (nothing may
 change), then measures the list: the query per keystroke, and in the real app (Pilot,
 120×40) opening the tab and each search or filter keystroke up to its repainted frame
-(target ≤ 50 ms). Beside the queries, a baseline from the same run: reading the whole list
+(target ≤ 50 ms). The import is also given in CPU time: on a shared machine the wall clock
+counts other jobs' turns too. Beside the queries, a baseline from the same run: reading the whole list
 as the read-only tab did before (every row, before any DataTable was filled).
 """
 
@@ -80,9 +81,9 @@ def build(folder: Path, orgs: int) -> tuple[Path, list[str]]:
 
 def import_figures(path: Path, csv_path: Path) -> list[str]:
     db = open_database(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     plan = import_orgs(db, csv_path, user="bench", today=TODAY)
-    first = time.perf_counter() - start
+    first, first_cpu = time.perf_counter() - start, time.process_time() - cpu
     changes = db.execute("SELECT count(*) FROM changes").fetchone()[0]
     start = time.perf_counter()
     again = import_orgs(db, csv_path, user="bench", today=TODAY)
@@ -95,6 +96,7 @@ def import_figures(path: Path, csv_path: Path) -> list[str]:
           f"audit log {'untouched' if same else 'CHANGED'}")
     return [row(f"import {plan.tally('add')} organisations (CSV, cp1251)", [first],
                 IMPORT_TARGET),
+            row("  the same, CPU time of this process", [first_cpu], IMPORT_TARGET),
             row("re-import the same file (nothing changes)", [second], IMPORT_TARGET)]
 
 

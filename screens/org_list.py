@@ -60,6 +60,7 @@ class OrgListPane(Vertical):
         bind("m", "merge", "Объединить"),
         bind("i", "import_file", "Импорт"),
         bind("slash", "search", "Поиск", key_display="/"),
+        bind("r", "reload_list", "Обновить", show=False),
     ]
 
     def __init__(self, db_path: Path, user: str, **kwargs) -> None:
@@ -177,6 +178,13 @@ class OrgListPane(Vertical):
             self.app.notify("Список пуст: измените поиск или фильтры.", severity="warning",
                             timeout=3)
         return org_id
+
+    def action_reload_list(self) -> None:
+        """R: read the list again (a colleague's changes come in by themselves at the next
+        search, as the database's version moves on)."""
+        self.choices = filter_choices(self.db)
+        self.found.clear()
+        self.reload()
 
     def action_search(self) -> None:
         self.focus_default()
