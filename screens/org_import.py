@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -76,28 +76,39 @@ class OrgImportScreen(ModalScreen[bool]):
         self.check()
 
     def check(self) -> None:
-        """Read and plan the file (nothing written) and show the preview."""
+        """Read and plan the file (nothing written) in a thread, then show the preview."""
         path = Path(self.query_one(Input).value.strip()).expanduser()
-        summary = self.query_one("#import-summary", Static)
+        self.query_one("#import-summary", Static).update(f"Проверяю «{path.name}»…")
+        self.plan = None
+        self._plan(path)
+
+    @work(thread=True, exclusive=True, group="org-import")
+    def _plan(self, path: Path) -> None:
         try:
             with reading(self.db_path) as db:
-                self.plan = plan_import(db, path)
+                plan = plan_import(db, path)
         except UserError as error:
-            self.plan = None
-            summary.update(error.message)
-            self.query_one(DataTable).display = False
+            self.app.call_from_thread(self._refused, error.message)
             return
-        text = self.plan.summary()
-        if self.plan.problems:
-            shown = self.plan.problems.messages[:SHOWN_PROBLEMS]
+        self.app.call_from_thread(self._show, plan)
+
+    def _refused(self, message: str) -> None:
+        self.query_one("#import-summary", Static).update(message)
+        self.query_one(DataTable).display = False
+
+    def _show(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        text = plan.summary()
+        if plan.problems:
+            shown = plan.problems.messages[:SHOWN_PROBLEMS]
             text += "".join(f"\n  {message}" for message in shown)
             text += "\nИсправьте строки в файле и нажмите Enter снова."
         else:
             text += "\nCtrl+S — импортировать."
-        summary.update(text)
+        self.query_one("#import-summary", Static).update(text)
         table = self.query_one(DataTable)
         table.clear()
-        for row in preview_rows(self.plan):
+        for row in preview_rows(plan):
             table.add_row(*row)
         table.display = True
 
@@ -105,16 +116,28 @@ class OrgImportScreen(ModalScreen[bool]):
         if self.plan is None:
             self.notify("Сначала проверьте файл: Enter.", severity="warning", timeout=3)
             return
+        if self.plan.problems:
+            self.notify("В файле есть ошибки: исправьте их, ничего не импортировано.",
+                        severity="error", timeout=6)
+            return
+        self.query_one("#import-summary", Static).update("Импортирую…")
+        self._apply(self.plan)
+
+    @work(thread=True, exclusive=True, group="org-import")
+    def _apply(self, plan: ImportPlan) -> None:
         db = connect(self.db_path)
         try:
-            apply_plan(db, self.plan, user=self.user, today=self.app.today)
+            apply_plan(db, plan, user=self.user, today=self.app.today)
         except UserError as error:
-            self.notify(error.message, title="Не импортировано", severity="error", timeout=10)
+            self.app.call_from_thread(self._refused, error.message)
             return
         finally:
             db.close()
+        self.app.call_from_thread(self._applied, plan)
+
+    def _applied(self, plan: ImportPlan) -> None:
         self.done = True
-        self.notify(self.plan.summary().splitlines()[0], timeout=6)
+        self.notify(plan.summary().splitlines()[0], timeout=6)
         self.dismiss(True)
 
     def action_close(self) -> None:
