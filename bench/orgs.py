@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from calendar_views import FrameClock, header, row, settle  # noqa: E402
+from calendar_views import FrameClock, header, row  # noqa: E402
 from generate import timed  # noqa: E402
 
 from rcro_tui.db.connection import open_database  # noqa: E402

@@ -35,7 +35,7 @@ CONTACT_PARTS = (("name", "ФИО"), ("position", "Должность"), ("phone
 
 
 class ContactRow(Horizontal):
-    """One contact's four inputs; `contact_id` is the stored contact (None: new)."""
+    """One contact's four inputs; `contact.id` is the stored contact (None: a new one)."""
 
     def __init__(self, contact: ContactDraft) -> None:
         super().__init__(classes="contact-row")

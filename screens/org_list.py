@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from rcro_tui.db.connection import connect
 from rcro_tui.db.org_list import (FilterChoices, OrgFilter, filter_choices, filter_summary,
                                   org_ids, org_rows)
 from rcro_tui.db.orgs import refresh_keys
 from rcro_tui.i18n import count
-from rcro_tui.db.connection import connect
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.org_list_view import OrgListView, header_text
 
