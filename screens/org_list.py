@@ -23,9 +23,10 @@ from rcro_tui.i18n import count
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.org_list_view import OrgListView, header_text
 
-
 REMEMBERED = 32
 """Searches whose ids the list keeps (each up to 40 000 ints)."""
+
+
 def searched(text: str) -> str:
     """The search as it is queried: a lone letter waits for the second («СОШ № 4»: digits count)."""
     stripped = text.strip()
