@@ -237,10 +237,9 @@ def known_migrations() -> list[str]:
 _V6_STATEMENTS = [
     "ALTER TABLE organizations ADD COLUMN name_key TEXT",
     "ALTER TABLE organizations ADD COLUMN search_key TEXT",
-    # The list walks districts in their order, then this index: no sort, no table look-up.
+    # The list reads one range of this index per district: no sort, no table look-up.
     """CREATE INDEX idx_organizations_list
         ON organizations(district_id, search_key, kind, legal_form)""",
-    "CREATE INDEX idx_districts_order ON districts(sort_order, id)",
     # A writer that changes a name without its keys (an old version, the sqlite3 shell) leaves
     # them empty; `db.orgs.refresh_keys` fills them before the next list or import reads them.
     """CREATE TRIGGER organizations_stale_keys AFTER UPDATE OF name, short_name, inn
