@@ -31,7 +31,7 @@ from rcro_tui.db.orgs import refresh_keys
 ACTIONS = {"add": "добавить", "update": "обновить", "same": "без изменений", "bad": "ошибка"}
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRow:
     """What one row of the file does."""
 

@@ -7,7 +7,6 @@ file writes it, so the person finds the cell in Excel at once.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 
@@ -38,15 +37,17 @@ DECISIONS = {"заявка подана": "applied", "подана": "applied", 
              "присвоен": "approved", "присвоено": "approved", "да": "approved"}
 
 
-@dataclass
 class RowValues:
     """What a row gives: the columns it fills (blank cells are not «values»)."""
 
-    number: int
-    fields: dict[str, object] = field(default_factory=dict)
-    contact: dict[str, str] = field(default_factory=dict)
-    membership: dict[str, object] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    __slots__ = ("number", "fields", "contact", "membership", "problems")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.fields: dict[str, object] = {}
+        self.contact: dict[str, str] = {}
+        self.membership: dict[str, object] = {}
+        self.problems: list[str] = []
 
 
 class Lookups:
@@ -84,7 +85,7 @@ class RowParser:
         for key in self.plain:
             if text := row.text(key):
                 values.fields[key] = text
-        if inn := "".join(row.text("inn").split()):
+        if inn := row.text("inn").replace(" ", ""):
             if inn.endswith(".0"):  # a number cell Excel saved as 7017033960.0
                 inn = inn[:-2]
             if len(inn) in (9, 11) and inn.isdigit() and not isinstance(row.cell("inn"), str):
@@ -170,6 +171,8 @@ def _labels(enum) -> dict[str, str]:
 
 
 class _Cells:
+    __slots__ = ("parser", "number", "cells", "values")
+
     def __init__(self, parser: RowParser, number: int, cells: list[Cell],
                  values: RowValues) -> None:
         self.parser, self.number, self.cells, self.values = parser, number, cells, values
