@@ -13,6 +13,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from rcro_tui.model import DistrictKind, MembershipStatus, OrgKind, ProgramKind, Role
+from rcro_tui.org_names import name_key, search_key
 from rcro_tui.rules import check_inn, check_span, clean_text, require_text
 from rcro_tui.db import store
 
@@ -30,14 +31,16 @@ def add_organization(db: Database, name: str, kind: OrgKind, *, user: str,
                      phone: str = "", email: str = "", website: str = "", note: str = "",
                      source: str = "") -> int:
     """A school or partner; `inn`, when given, must have valid check digits."""
+    inn = check_inn(inn) if inn else None
     return store.insert(db, "organizations", {
         "name": require_text(name, field="Официальное название"),
         "short_name": clean_text(short_name), "kind": OrgKind(kind).value,
         "legal_form": clean_text(legal_form), "district_id": district_id,
-        "address": clean_text(address), "inn": check_inn(inn) if inn else None,
+        "address": clean_text(address), "inn": inn,
         "phone": clean_text(phone), "email": clean_text(email),
         "website": clean_text(website), "note": clean_text(note, multiline=True),
-        "source": clean_text(source)}, user=user)
+        "source": clean_text(source), "name_key": name_key(clean_text(name)),
+        "search_key": search_key(clean_text(name), clean_text(short_name), inn)}, user=user)
 
 
 def add_contact(db: Database, organization_id: int, name: str, *, user: str,

@@ -253,11 +253,41 @@ def m005_network_workflow(db: Database) -> None:
         db.execute(statement)
 
 
+_V6_STATEMENTS = [
+    "ALTER TABLE organizations ADD COLUMN name_key TEXT",
+    "ALTER TABLE organizations ADD COLUMN search_key TEXT",
+    # The list reads one range of this index per district: no sort, no table look-up.
+    """CREATE INDEX idx_organizations_list
+        ON organizations(district_id, search_key, kind, legal_form)""",
+    # A writer that changes a name without its keys (an old version, the sqlite3 shell) leaves
+    # them empty; `db.orgs.refresh_keys` fills them before the next list or import reads them.
+    """CREATE TRIGGER organizations_stale_keys AFTER UPDATE OF name, short_name, inn
+        ON organizations WHEN new.search_key IS old.search_key BEGIN
+        UPDATE organizations SET name_key = NULL, search_key = NULL WHERE id = new.id; END""",
+]
+
+
+@MIGRATIONS(name="m006_org_matching")
+def m006_org_matching(db: Database) -> None:
+    """Organisation names as keys (case, quotes, «№»/N, spaces aside) for import matching and
+    the list's search; the official name itself stays byte for byte."""
+    from rcro_tui.org_names import name_key, search_key
+
+    for statement in _V6_STATEMENTS:
+        db.execute(statement)
+    rows = db.execute("SELECT id, name, short_name, inn FROM organizations").fetchall()
+    db.conn.executemany(
+        "UPDATE organizations SET name_key = ?, search_key = ? WHERE id = ?",
+        [(name_key(name), search_key(name, short, inn), org_id)
+         for org_id, name, short, inn in rows])
+
+
 @MIGRATIONS(name="m007_network_rounds")
 def m007_network_rounds(db: Database) -> None:
-    """An index by programme: every «Сеть» table reads one programme's memberships (its
-    districts, matrix, members, open applications); without it each read scans them all."""
-    db.execute("CREATE INDEX IF NOT EXISTS idx_memberships_program "
+    """An index by programme and status: every «Сеть» table reads one programme's memberships
+    (its districts, matrix, members, open applications) by status. (m001's
+    `idx_memberships_program` has the role but not the status.)"""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_memberships_program_status "
                "ON memberships(program_id, status, role)")
 
 

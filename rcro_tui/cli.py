@@ -163,6 +163,9 @@ cli.add_command(members)
 from rcro_tui.cli_districts import districts  # noqa: E402
 
 cli.add_command(districts)
+from rcro_tui.cli_orgs import orgs  # noqa: E402
+
+cli.add_command(orgs)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,6 +6,7 @@ wrong and where, so the CLI, the screens and imports can show it as it is.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ _INN12_WEIGHTS_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 
 def _check_digit(digits: str, weights: tuple[int, ...]) -> int:
-    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10
+    return sum(map(operator.mul, map(int, digits), weights)) % 11 % 10
 
 
 def inn_is_valid(inn: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from rcro_tui.db.membership_list import MemberFilter, members_view
@@ -18,13 +19,13 @@ from rcro_tui.db.network_overview import (default_program, districts_view, matri
                                           program_name, programs_view)
 from rcro_tui.membership_rules import EXPIRING, OPEN
 from rcro_tui.model import MembershipStatus as S
-from rcro_tui.sections import NETWORK_TABLES
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.membership_actions import MembershipActions
 from rcro_tui.screens.network_picker import ProgramPicker
+from rcro_tui.screens.org_list import OrgListPane
 from rcro_tui.screens.program_detail import ProgramScreen
 from rcro_tui.screens.program_form import ProgramFormScreen
 from rcro_tui.screens.round_detail import RoundScreen
@@ -114,6 +115,11 @@ class NetworkScreen(MembershipActions, SectionScreen):
     BINDINGS = [
         bind("[", "tab(-1)", "Пред. вкладка", key_display="["),
         bind("]", "tab(1)", "След. вкладка", key_display="]"),
+        # [ and ] even from the organisations' search box; «х», «ъ» stay letters there
+        Binding("left_square_bracket", "tab(-1)", "Пред. вкладка", key_display="[",
+                priority=True, show=False),
+        Binding("right_square_bracket", "tab(1)", "След. вкладка", key_display="]",
+                priority=True, show=False),
         bind("p", "program", "Программа"),
         bind("a,insert", "apply", "Заявка"),
         *MembershipActions.STEP_BINDINGS,
@@ -135,15 +141,17 @@ class NetworkScreen(MembershipActions, SectionScreen):
         yield from self.compose_frame()
         builders = {"districts": self._districts, "programs": self._programs,
                     "memberships": self._memberships, "matrix": self._matrix,
-                    "rounds": self._rounds,
-                    "organizations": next(t.build for t in NETWORK_TABLES
-                                          if t.name == "organizations")}
+                    "rounds": self._rounds}
         with TabbedContent():
             for name, label in TABS:
                 with TabPane(label, id=f"tab-{name}"):
+                    if name == "organizations":
+                        yield OrgListPane(self.app.db_path, self.app.user,
+                                          id="table-organizations")
+                        continue
                     yield NetworkTable(self.app.db_path, builders[name],
-                                    openable=name in ("programs", "memberships", "rounds"),
-                                    id=f"table-{name}")
+                                       openable=name in ("programs", "memberships", "rounds"),
+                                       id=f"table-{name}")
         yield Footer()
 
     # What each tab reads -------------------------------------------------------------------
@@ -190,17 +198,25 @@ class NetworkScreen(MembershipActions, SectionScreen):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
-        self.table(self.active_tab).load()
+        self._load_active()
 
     def on_mount(self) -> None:
-        self.table(self.active_tab).load()
+        self._load_active()
+
+    def _load_active(self) -> None:
+        """The tab in sight reads its table (the organisations' list reads itself)."""
+        if self.active_tab != "organizations":
+            self.table(self.active_tab).load()
 
     def action_tab(self, step: int) -> None:
         names = [f"tab-{name}" for name, _ in TABS]
         tabs = self.query_one(TabbedContent)
         current = names.index(tabs.active) if tabs.active in names else 0
         tabs.active = names[(current + step) % len(names)]
-        self.table(self.active_tab).query_one(DataTable).focus()
+        if self.active_tab == "organizations":
+            self.query_one(OrgListPane).focus_default()
+        else:
+            self.table(self.active_tab).query_one(DataTable).focus()
         self.refresh_bindings()
 
     def table(self, name: str) -> NetworkTable:

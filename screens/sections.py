@@ -7,6 +7,7 @@ read-only, everything the database has for it.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from rcro_tui.sections import PUBLISH_TABLES, STAGE_TABLES, Table
@@ -31,17 +32,23 @@ class TabbedSectionScreen(SectionScreen):
         with TabbedContent():
             for table in self.TABLES:
                 with TabPane(table.label, id=f"tab-{table.name}"):
-                    yield ViewTable(self.app.db_path, table.build, openable=False,
-                                    id=f"table-{table.name}")
+                    yield self.pane(table)
         yield Footer()
+
+    def pane(self, table: Table) -> Widget:
+        """The widget of one tab: a read-only table unless the section has a working one."""
+        return ViewTable(self.app.db_path, table.build, openable=False, id=f"table-{table.name}")
 
     def action_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
         names = [f"tab-{table.name}" for table in self.TABLES]
         current = names.index(tabs.active) if tabs.active in names else 0
         tabs.active = names[(current + step) % len(names)]
-        self.query_one(f"#table-{self.TABLES[names.index(tabs.active)].name}").query_one(
-            "DataTable").focus()
+        pane = self.query_one(f"#table-{self.TABLES[names.index(tabs.active)].name}")
+        if hasattr(pane, "focus_default"):
+            pane.focus_default()
+        else:
+            pane.query_one("DataTable").focus()
 
 
 class StagesScreen(TabbedSectionScreen):

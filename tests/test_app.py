@@ -84,7 +84,7 @@ async def test_tabs_of_a_section_switch_with_brackets(make_app):
         assert len(districts.rows) == 20
         await pilot.press("]")
         assert tabs.active == "tab-organizations"
-        assert app.focused is app.screen.query_one("#table-organizations").query_one(DataTable)
+        assert app.focused is app.screen.query_one("#orgs-search"), "type to search at once"
         await pilot.press("[", "[")
         assert tabs.active == "tab-rounds"
         await pilot.press("[")

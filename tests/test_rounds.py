@@ -10,6 +10,7 @@ import pytest
 
 from rcro_tui.db.connection import open_database
 from rcro_tui.db.memberships import apply, get_membership, history, move
+from rcro_tui.db import store
 from rcro_tui.db.network import Step, add_membership, add_organization, add_program
 from rcro_tui.db.rounds import add_round, decide_round, get_round, open_applications
 from rcro_tui.errors import InputError
@@ -104,7 +105,8 @@ def test_a_database_made_before_the_workflow_upgrades(tmp_path):
     old = Database(path)
     MIGRATIONS.apply(old, stop_before="m005_network_workflow")
     program = add_program(old, "Парк ЕНОТо", ProgramKind.FEDERAL_SITE, user="t")
-    school = add_organization(old, "МАОУ лицей № 7 г. Томска", OrgKind.SCHOOL, user="t")
+    school = store.insert(old, "organizations", {  # as the version before m006 wrote it
+        "name": "МАОУ лицей № 7 г. Томска", "kind": OrgKind.SCHOOL.value}, user="t")
     member = add_membership(old, school, program, Role.BASE,
                             [Step(S.APPLIED, date(2022, 6, 20))], user="t")
     old.close()
