@@ -74,6 +74,12 @@ class EventFilter:
     def is_empty(self) -> bool:
         return self == EventFilter()
 
+    def finds_as(self) -> "EventFilter":
+        """The filter as the database sees it: its words as `fts_query` keeps them. Two
+        filters equal here find the same events («о» and «», «олимп» and «олимп »), so a
+        keystroke that changes nothing else needs no new read."""
+        return replace(self, text=fts_query(self.text))
+
     def without(self, name: str) -> "EventFilter":
         """The same filter with one field back to «any» (removing a chip).
 

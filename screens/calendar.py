@@ -313,8 +313,12 @@ class CalendarScreen(EventActions, SectionScreen):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, message: FilterBar.Changed) -> None:
-        """Every search keystroke re-reads the window; the worker drops a stale read."""
+        """Every search keystroke re-reads the window (the worker drops a stale read), unless
+        the words still find the same events: a first letter, a trailing space."""
+        same = message.filter.finds_as() == self.filter.finds_as()
         self.filter = message.filter
+        if same:
+            return
         self.load(known=self._known_warnings(self.view, self.cursor))
         if self.view is CalendarView.YEAR:
             self._preview()

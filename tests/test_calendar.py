@@ -220,6 +220,24 @@ async def test_search_narrows_the_calendar_as_you_type(make_app):
         assert screen.cursor == date(2026, 11, 24)
 
 
+async def test_a_keystroke_that_finds_the_same_events_reads_nothing(make_app):
+    """A first letter (search starts at the second) or a trailing space leaves the window."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(pilot)
+        shown = screen.window
+        await pilot.press("/", "В")
+        await settle(pilot)
+        assert screen.filter.text == "В" and screen.window is shown
+        await pilot.press("с")
+        await settle(pilot)
+        assert screen.window is not shown
+        narrowed = screen.window
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen.filter.text == "Вс " and screen.window is narrowed
+
+
 async def test_event_keys_work_in_the_calendar(make_app):
     from rcro_tui.screens.event_editor import EventEditorScreen
 

@@ -264,3 +264,11 @@ def test_list_period():
         date(2030, 1, 5), date(2030, 8, 31))
     assert list_period(EventFilter(last_day=date(2022, 4, 19)), None, today) == (
         date(2021, 9, 1), date(2022, 4, 19))
+
+
+def test_filters_that_find_the_same_events_compare_equal_as_the_database_sees_them():
+    assert EventFilter(text="о").finds_as() == EventFilter().finds_as()
+    assert EventFilter(text="олимп ").finds_as() == EventFilter(text="  Олимп").finds_as()
+    assert EventFilter(text="олимп").finds_as() != EventFilter(text="олимпиада").finds_as()
+    assert EventFilter(text="о", kinds=("olympiad",)).finds_as() \
+        != EventFilter(text="о").finds_as()
