@@ -25,7 +25,7 @@ from rcro_tui.db.window_spans import plain_spans
 from rcro_tui.week_plan import DayPlan, plan_day
 
 MONTH_TITLES_PER_DAY = 8
-"""The month grid shows a day's count and at most this many titles (more than fit at 120×40)."""
+"""Titles read per day for a month grid whose size is not known yet (more than fit at 120×40)."""
 
 
 AGENDA_HEAD_DAYS = 7
@@ -52,6 +52,8 @@ class CalendarWindow:
     lines: AgendaLines | None = None
     """The agenda's lines (its plain events read whole only when drawn); `items` then holds
     the repeating ones only."""
+    titles_per_day: int | None = None
+    """For the month grid: one-day events read per day (the others only counted)."""
     warnings: Mapping[int, list[EventWarning]] = field(default_factory=dict)
     """By event id, for every occurrence in the days read whatever the filter (`db.conflicts`)."""
     _days: dict[date, list[Occurrence]] | None = field(default=None, repr=False, compare=False)
@@ -108,10 +110,15 @@ class CalendarWindow:
 
 
 def load_window(db: Database, view: CalendarView, day: date,
-                flt: EventFilter | None = None, *, today: date | None = None) -> CalendarWindow:
+                flt: EventFilter | None = None, *, today: date | None = None,
+                month_titles: int = MONTH_TITLES_PER_DAY) -> CalendarWindow:
     """Everything the view shows around `day`; the year view gets counts, the others events
     and, when `today` is given, their warnings (the agenda: those of its first screens, the
     days from `day` that hold AGENDA_HEAD_ITEMS events; the screen asks for the month's after).
+
+    Args:
+        month_titles: one-day events read per day for the month grid: as many as its cells
+            show (the screen knows its size), the rest are only counted.
     """
     first, last = period_of(view, day)
     window = CalendarWindow(view=view, first=first, last=last, marks=day_marks(db, first, last))
@@ -119,7 +126,8 @@ def load_window(db: Database, view: CalendarView, day: date,
     if view is CalendarView.AGENDA:
         _read_agenda(db, window, day, flt, today)
     elif view is not CalendarView.YEAR:
-        per_day = MONTH_TITLES_PER_DAY if view is CalendarView.MONTH else None
+        per_day = month_titles if view is CalendarView.MONTH else None
+        window.titles_per_day = per_day
         window.items = occurrences(db, first, last, flt, per_day=per_day)
         window.by_day()
         if today is not None:

@@ -18,8 +18,10 @@ from sqlite_utils import Database
 
 from rcro_tui.recurrence import Recurrence
 from rcro_tui.rules import parse_moment
-from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter
-from rcro_tui.db.window_spans import first_of_each_day, plain_spans, spread_counts, window_parts
+from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter, fts_query
+from rcro_tui.db.kept import kept
+from rcro_tui.db.window_spans import (first_of_each_day, matching_ids, plain_spans,
+                                      spread_counts, window_parts)
 
 SPAN_COUNT_DAYS = 62
 """Up to this many days (a month and its edges), counts come from the window's kept spans;
@@ -109,15 +111,28 @@ def occurrences(db: Database, first_day: date, last_day: date,
     first_day, last_day = _clip_window(flt, first_day, last_day)
     if last_day < first_day:
         return []
-    parts = window_parts(flt, first_day, last_day)
+    parts = window_parts(flt, first_day, last_day)[:2]
     if per_day is not None:  # the month's (id, start, end) spans say which rows to read whole
-        kept = first_of_each_day(plain_spans(db, first_day, last_day, flt), per_day)
-        parts[:2] = [_by_ids(kept)]
+        parts = [_by_ids(first_of_each_day(plain_spans(db, first_day, last_day, flt), per_day))]
     found: list[Occurrence] = []
-    for row in _rows(db, parts):
+    for row in [*_rows(db, parts), *_repeating_rows(db, first_day, last_day, flt)]:
         found.extend(_expand(row, first_day, last_day))
     found.sort(key=Occurrence.sort_key)
     return found
+
+
+def _repeating_rows(db: Database, first_day: date, last_day: date,
+                    flt: EventFilter) -> list[dict[str, Any]]:
+    """The repeating events' rows, kept without the search words (`db.kept`) and searched
+    with the full-text matches the spans use: each SQL search would run the index again."""
+    unsearched = replace(flt, text="")
+    rows = kept(db, "repeating", (first_day, last_day, unsearched),
+                lambda: list(_rows(db, window_parts(unsearched, first_day, last_day)[2:])))
+    query = fts_query(flt.text)
+    if not query:
+        return rows
+    found = matching_ids(db, query)
+    return [row for row in rows if row["id"] in found]
 
 
 def items_by_id(db: Database, ids: list[int]) -> dict[int, Occurrence]:
@@ -132,7 +147,7 @@ def repeating_occurrences(db: Database, first_day: date, last_day: date,
     first_day, last_day = _clip_window(flt, first_day, last_day)
     if last_day < first_day:
         return []
-    return [item for row in _rows(db, window_parts(flt, first_day, last_day)[2:])
+    return [item for row in _repeating_rows(db, first_day, last_day, flt)
             for item in _expand(row, first_day, last_day)]
 
 
@@ -178,12 +193,11 @@ def day_counts(db: Database, first_day: date, last_day: date,
     counts: Counter[date] = Counter()
     if last_day < first_day:
         return counts
-    parts = window_parts(flt, first_day, last_day)
     if (last_day - first_day).days < SPAN_COUNT_DAYS:
         counts = spread_counts(plain_spans(db, first_day, last_day, flt), first_day, last_day)
     else:
         _group_counts(db, first_day, last_day, flt, counts)
-    for row in _rows(db, parts[2:]):
+    for row in _repeating_rows(db, first_day, last_day, flt):
         for item in _expand(row, first_day, last_day):
             counts.update(day for day in item.days() if first_day <= day <= last_day)
     return counts

@@ -35,13 +35,13 @@ def plain_spans(db: Database, first: date, last: date,
     query = fts_query(flt.text)
     if not query:
         return rows
-    found = _matching_ids(db, query)
+    found = matching_ids(db, query)
     return [row for row in rows if row[0] in found]
 
 
-def _matching_ids(db: Database, query: str) -> frozenset[int]:
-    """The events the full-text index finds for the query (a month's counts and its titles
-    both ask, one after the other)."""
+def matching_ids(db: Database, query: str) -> frozenset[int]:
+    """The events the full-text index finds for an `fts_query` (a month's counts and its
+    titles both ask, one after the other)."""
     return kept(db, "search", query, lambda: frozenset(rowid for (rowid,) in db.execute(
         "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", [query])))
 

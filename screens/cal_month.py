@@ -26,6 +26,13 @@ class MonthView(CalendarPane):
     def watch_window(self) -> None:
         self._weeks_cache.clear()
 
+    def titles_that_fit(self, cursor: date) -> int | None:
+        """How many titles a day's cell shows for the month of `cursor` at the present size;
+        None before the grid has a size."""
+        if self.size.height < 3:
+            return None
+        return max(1, max(2, (self.size.height - 1) // len(month_weeks(cursor))) - 1)
+
     def render_line(self, y: int) -> Strip:
         """Line API: each week's strips are cached, so a cursor step redraws two weeks at most."""
         width, height = self.size.width, self.size.height

@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.widgets import ContentSwitcher, Static
 
 from rcro_tui.calendar_layout import CalendarView, add_months, period_of, period_title, step_period
-from rcro_tui.db.calendar_data import CalendarWindow, day_items, load_window, window_warnings
+from rcro_tui.db.calendar_data import (MONTH_TITLES_PER_DAY, CalendarWindow, day_items,
+                                       load_window, window_warnings)
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.i18n import count, date_heading
 from rcro_tui.rules import AcademicYear
@@ -96,7 +97,7 @@ class CalendarScreen(EventActions, SectionScreen):
             pane.today = self.app.today
         self.query_one(FilterBar).focus_after = self.action_focus_view
         self._active().focus()
-        self.load()
+        self.load()  # at once, before the grid has a size: it reads MONTH_TITLES_PER_DAY
 
     def _panes(self):
         return [self.query_one(f"#{view.value}") for view in CalendarView]
@@ -112,6 +113,7 @@ class CalendarScreen(EventActions, SectionScreen):
         period on screen (`known`). A read that a newer one replaced is dropped.
         """
         view, cursor, flt, today = self.view, self.cursor, self.filter, self.app.today
+        titles = self.query_one(MonthView).titles_that_fit(cursor) or MONTH_TITLES_PER_DAY
         # The week's warnings come with its events; the agenda's with its first screens and
         # the whole month's after; the month grid (which marks none: its status line names
         # them) gets them after it is shown; the year has none.
@@ -119,7 +121,8 @@ class CalendarScreen(EventActions, SectionScreen):
         warn_later = known is None and view in (CalendarView.MONTH, CalendarView.AGENDA)
         worker = get_current_worker()
         with reading(self.app.db_path) as db:
-            window = load_window(db, view, cursor, flt, today=today if warn_now else None)
+            window = load_window(db, view, cursor, flt, today=today if warn_now else None,
+                                 month_titles=titles)
             if known is not None:
                 window.warnings = known
             if worker.is_cancelled:
@@ -130,6 +133,18 @@ class CalendarScreen(EventActions, SectionScreen):
                 warnings = window_warnings(db, window.first, window.last, today=today)
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._add_warnings, window, warnings)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._read_more_titles)
+
+    def _read_more_titles(self) -> None:
+        """A taller month grid shows more titles a day than were read: read them."""
+        window = self.window
+        if window is None or window.view is not CalendarView.MONTH or not window.titles_per_day:
+            return
+        fit = self.query_one(MonthView).titles_that_fit(self.cursor)
+        if fit and fit > window.titles_per_day:
+            self.load()
 
     def _known_warnings(self, view: CalendarView, cursor: date):
         """The warnings of the period on screen, if they were read for the same period."""

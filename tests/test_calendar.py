@@ -220,6 +220,21 @@ async def test_search_narrows_the_calendar_as_you_type(make_app):
         assert screen.cursor == date(2026, 11, 24)
 
 
+async def test_the_month_reads_as_many_titles_a_day_as_its_cells_show(make_app):
+    """Only what fits is read whole (the rest is counted); a taller grid reads more."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)  # the first read comes before the grid's size
+        month = screen.query_one("#month")
+        await pilot.press("n", "p")
+        await settle(pilot)
+        small = screen.window.titles_per_day
+        assert small == month.titles_that_fit(screen.cursor) and 1 <= small < 8
+        await pilot.resize_terminal(120, 50)
+        await settle(pilot)
+        assert screen.window.titles_per_day == month.titles_that_fit(screen.cursor) > small
+
+
 async def test_a_keystroke_that_finds_the_same_events_reads_nothing(make_app):
     """A first letter (search starts at the second) or a trailing space leaves the window."""
     app = make_app()

@@ -133,3 +133,21 @@ def test_kept_reads_are_made_again_after_any_commit_and_never_kept_in_memory(tmp
     assert kept(db, "test", 1, read) == 3
     assert kept(fresh_db, "test", 1, read) == 4
     assert kept(fresh_db, "test", 1, read) == 5
+
+
+@pytest.mark.parametrize("text, expected", [("клуб", 5), ("семинар", 1), ("", 6)])  # 5 Mondays
+def test_a_search_finds_repeating_events_by_their_words_too(tmp_path, text, expected):
+    from rcro_tui.recurrence import Frequency, Recurrence
+
+    path = file_db(tmp_path)
+    db = connect(path)
+    add_event(db, EventDraft(
+        title="Клуб 4К", kind=EventKind.SEMINAR, start=datetime(2026, 11, 2, 16),
+        end=datetime(2026, 11, 2, 17), format=EventFormat.ONLINE,
+        online_url="https://example.org/k", recurrence=Recurrence(Frequency.WEEKLY)),
+        user="test")
+    add(db, "Семинар", datetime(2026, 11, 10, 10))
+    occurrences(db, *NOVEMBER)  # kept without the words first, as the calendar reads them
+    found = occurrences(connect(path), *NOVEMBER, EventFilter(text=text))
+    assert len(found) == expected
+    assert sum(day_counts(connect(path), *NOVEMBER, EventFilter(text=text)).values()) == expected
