@@ -14,12 +14,16 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from rcro_tui.db.event_filter import fold
+from rcro_tui.i18n import count
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
 
 NO_HOST = 0
 """What the picker returns for «не указан» (None means the person pressed Esc)."""
 NO_HOST_LABEL = "— организатор не указан —"
+
+SHOWN = 200
+"""Matches listed at once; the rest are counted («… и ещё 39 800 организаций»)."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,15 @@ def org_choices(db: Database) -> list[OrgChoice]:
 
 
 def org_label(db: Database, org_id: int | None) -> str:
-    """The label of one organisation, as the editor's host button shows it."""
+    """The label of one organisation, as the editor's host button shows it (one row read:
+    a region of 40 000 organisations is not listed to name one)."""
     if org_id is None:
         return NO_HOST_LABEL
-    return next((c.label for c in org_choices(db) if c.org_id == org_id), f"№ {org_id}")
+    row = db.execute("SELECT o.name, COALESCE(d.name, '') FROM organizations o LEFT JOIN "
+                     "districts d ON d.id = o.district_id WHERE o.id = ?", [org_id]).fetchone()
+    if row is None:
+        return f"№ {org_id}"
+    return f"{row[0]} — {row[1]}" if row[1] else row[0]
 
 
 def matching(choices: list[OrgChoice], query: str) -> list[OrgChoice]:
@@ -84,17 +93,25 @@ class OrgPicker(ModalScreen[int | None]):
         self._show("")
         options = self.query_one(OptionList)
         if self.current is not None:
-            ids = [c.org_id for c in self.choices]
+            ids = [c.org_id for c in self.choices[:SHOWN]]
             if self.current in ids:
                 options.highlighted = ids.index(self.current) + 1
         self.query_one(Input).focus()
 
     def _show(self, query: str) -> None:
+        """The first SHOWN matches (a list of 40 000 options takes seconds to build on every
+        keystroke); a last, disabled line says how many more the query finds."""
         options = self.query_one(OptionList)
         options.clear_options()
         if not query.strip():
             options.add_option(Option(NO_HOST_LABEL, id=str(NO_HOST)))
-        options.add_options(Option(c.label, id=str(c.org_id)) for c in matching(self.choices, query))
+        found = matching(self.choices, query)
+        options.add_options(Option(c.label, id=str(c.org_id)) for c in found[:SHOWN])
+        if len(found) > SHOWN:
+            more = len(found) - SHOWN
+            options.add_option(Option(
+                f"… и ещё {count(more, 'организация', 'организации', 'организаций')}: "
+                "уточните запрос", disabled=True))
         if options.option_count:
             options.highlighted = 0
 
@@ -115,6 +132,9 @@ class OrgPicker(ModalScreen[int | None]):
         self._pick(event.option)
 
     def _pick(self, option: Option) -> None:
+        if option.disabled:  # «… и ещё N»: not a choice
+            self.notify("Уточните запрос: показаны первые совпадения.", timeout=3)
+            return
         self.dismiss(int(option.id or NO_HOST))
 
     def action_move(self, step: int) -> None:

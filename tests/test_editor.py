@@ -288,3 +288,36 @@ async def test_warnings_show_above_the_form_and_never_block(make_app, monkeypatc
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, AgendaScreen), "warnings never block saving"
+
+
+async def test_the_host_picker_lists_the_first_matches_and_counts_the_rest(make_app,
+                                                                        monkeypatch):
+    """A region of 40 000 organisations is not listed whole on every keystroke."""
+    from textual.widgets import OptionList
+
+    from rcro_tui.screens import org_picker
+
+    monkeypatch.setattr(org_picker, "SHOWN", 3)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-host_org_id").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        picker = app.screen
+        options = picker.query_one(OptionList)
+        total = len(picker.choices)
+        assert options.option_count == 1 + 3 + 1  # «не указан», three, «… и ещё»
+        more = options.get_option_at_index(4)
+        assert more.disabled and f"и ещё {total - 3} " in str(more.prompt)
+        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.pause()
+        assert app.screen is picker, "«… и ещё» is not a choice"
+        await pilot.press(*"кожевниковская 2")
+        await pilot.pause()
+        assert options.option_count == 1
+        await pilot.press("up", "down", "down", "down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, org_picker.OrgPicker)
