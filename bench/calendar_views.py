@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import bench_database, timed  # noqa: E402
+from generate import bench_database, record_frames, timed  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.calendar_layout import period_of  # noqa: E402
@@ -106,15 +106,7 @@ class FrameClock:
     def __init__(self, app) -> None:
         self.frames: list[float] = []
         self.shown: list[float] = []
-        original = app._display
-
-        def display(screen, renderable) -> None:
-            original(screen, renderable)
-            if renderable is not None and hasattr(renderable, "render_segments"):
-                renderable.render_segments(app.console)
-                self.frames.append(time.perf_counter())
-
-        app._display = display
+        record_frames(app, self.frames)
         from rcro_tui.screens.calendar import CalendarScreen
         show = CalendarScreen._show
 

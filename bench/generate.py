@@ -97,3 +97,22 @@ def timed(function, repeat: int = 5) -> list[float]:
         function()
         times.append(time.perf_counter() - start)
     return times
+
+
+def record_frames(app, frames: list[float]) -> None:
+    """Append the time of every frame the app draws, once turned into terminal bytes.
+
+    Headless Textual computes each frame but skips that last step, which a real terminal
+    needs; the benchmarks' frame clocks do it here so a figure is the whole repaint.
+    """
+    import time
+
+    original = app._display
+
+    def display(screen, renderable) -> None:
+        original(screen, renderable)
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            renderable.render_segments(app.console)
+            frames.append(time.perf_counter())
+
+    app._display = display

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from calendar_views import header, row  # noqa: E402
-from generate import timed  # noqa: E402
+from generate import record_frames, timed  # noqa: E402
 
 from rcro_tui.db.connection import connect, open_database  # noqa: E402
 from rcro_tui.db.demo import build_demo  # noqa: E402
@@ -145,15 +145,7 @@ class FrameClock:
 
         self.frames: list[float] = []
         self.loaded: list[float] = []
-        original = app._display
-
-        def display(screen, renderable) -> None:
-            original(screen, renderable)
-            if renderable is not None and hasattr(renderable, "render_segments"):
-                renderable.render_segments(app.console)
-                self.frames.append(time.perf_counter())
-
-        app._display = display
+        record_frames(app, self.frames)
         loaded = ViewTable._loaded
 
         def timed_loaded(table, message) -> None:

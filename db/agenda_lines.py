@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
-from rcro_tui.db.connection import connect
+from rcro_tui.db.connection import connect, database_file
 from rcro_tui.db.occurrences import Occurrence, items_by_id
 from rcro_tui.db.window_spans import SpanRow, last_day_of
+from rcro_tui.rules import parse_moment
 
 PAGE = 200
 """Events read at once when a line is drawn whose event has not been read yet."""
@@ -116,8 +117,6 @@ def _text(moment: date | datetime) -> str:
 def _gone(span: SpanRow) -> Occurrence:
     """A line for an event deleted after the month was read (the next read drops it)."""
     event_id, start, end = span
-    from rcro_tui.rules import parse_moment
-
     return Occurrence(event_id=event_id, title="(удалено)", kind="", status="cancelled",
                       visibility="", format="", start=parse_moment(start),
                       end=parse_moment(end), host="", district="", program="", venue="",
@@ -127,7 +126,7 @@ def _gone(span: SpanRow) -> Occurrence:
 def reader_for(db: Database) -> Callable[[list[int]], dict[int, Occurrence]]:
     """How the screen's thread reads events later: a connection of its own to the same file
     (sqlite3 connections must not cross threads), or this one for a database in memory."""
-    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    path = database_file(db)
     if not path:
         return lambda ids: items_by_id(db, ids)
 

@@ -25,6 +25,11 @@ def fold_text(value: str | None) -> str:
     return (value or "").lower().replace("ё", "е")
 
 
+def database_file(db: Database) -> str:
+    """The file a connection reads, or "" for a database in memory."""
+    return next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+
+
 def connect(path: str | Path, *, wal: bool = True) -> Database:
     """A configured connection to an existing, already upgraded database (cheap: for threads).
 

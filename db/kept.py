@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
+from rcro_tui.db.connection import database_file
+
 T = TypeVar("T")
 
 KEPT_READS = 12
@@ -51,7 +53,7 @@ def file_stamp(db: Database) -> tuple | None:
     """What changes whenever anyone commits to the file: the last audit entry, the size and
     time of the file and the size of its WAL (each commit appends to it; its time is no help,
     every connection that closes touches it). None for a database without a file."""
-    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    path = database_file(db)
     if not path:
         return None
     marks: list = [path, db.execute("SELECT max(id) FROM changes").fetchone()[0]]

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from textual.widgets import Select, Static
 
-from test_network_screen import ORDER, go_to_row, row_of, rows, settle
+from test_network_screen import (ORDER, apply_by_keys, approve_by_keys, go_to_row, row_of,
+                                 rows, settle)
 from test_orgs_screen import open_orgs, typed
 
 from rcro_tui.db.connection import open_database
 from rcro_tui.screens.membership_detail import MembershipScreen
-from rcro_tui.screens.membership_form import ApplyFormScreen, StepFormScreen
 from rcro_tui.screens.org_editor import OrgEditorScreen
 
 SCHOOL = "МБОУ «Песочнодубровская СОШ»"
@@ -52,26 +52,12 @@ async def test_a_new_school_becomes_its_districts_hub_school(make_app, demo_path
         await pilot.press("]", "]")  # programmes, then applications
         await settle(pilot)
         assert screen.active_tab == "memberships"
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplyFormScreen)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press(*"песочнодубр", "enter")
-        await settle(pilot)
-        assert str(app.screen.query_one("#f-org").label).startswith(SCHOOL)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await apply_by_keys(pilot, "песочнодубр", SCHOOL)
         await pilot.press("f")  # applications waiting for a decision
         await settle(pilot)
         mine = next(r for r in rows(screen, "table-memberships") if r[1] == SCHOOL)
         assert mine[2:5] == ["опорная школа", "заявка подана", DISTRICT]
-        await go_to_row(pilot, screen, "table-memberships", int(mine[0]))
-        await pilot.press("o")
-        await settle(pilot)
-        assert isinstance(app.screen, StepFormScreen)
-        await pilot.press(*ORDER, "tab", *"31.08.2027", "ctrl+s")
-        await settle(pilot)
+        await approve_by_keys(pilot, screen, int(mine[0]))
         await pilot.press("]")
         await settle(pilot)
         assert screen.active_tab == "matrix"

@@ -65,6 +65,31 @@ async def go_to_row(pilot, screen, name: str, key: int) -> None:
     await pilot.press(*["down"] * view.keys.index(key))
 
 
+async def apply_by_keys(pilot, typed: str, name: str) -> None:
+    """On «Участие и заявки»: `a`, the organisation picked by typing, the form saved."""
+    app = pilot.app
+    await pilot.press("a")
+    await settle(pilot)
+    assert isinstance(app.screen, ApplyFormScreen)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press(*typed, "enter")
+    await settle(pilot)
+    assert str(app.screen.query_one("#f-org").label).startswith(name)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def approve_by_keys(pilot, screen, key: int) -> None:
+    """The membership `key` approved with ORDER until 31.08.2027 (`o`, the step form)."""
+    await go_to_row(pilot, screen, "table-memberships", key)
+    await pilot.press("o")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, StepFormScreen)
+    await pilot.press(*ORDER, "tab", *"31.08.2027", "ctrl+s")
+    await settle(pilot)
+
+
 async def test_apply_approve_and_see_the_hub_in_matrix_districts_and_history(make_app,
                                                                               new_school):
     app = make_app()
@@ -75,16 +100,7 @@ async def test_apply_approve_and_see_the_hub_in_matrix_districts_and_history(mak
         await pilot.press("]", "]", "]")
         await settle(pilot)
         assert screen.active_tab == "memberships"
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, ApplyFormScreen)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press(*"песочнодубр", "enter")
-        await settle(pilot)
-        assert str(app.screen.query_one("#f-org").label).startswith(SCHOOL)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await apply_by_keys(pilot, "песочнодубр", SCHOOL)
         assert app.screen is screen
         await pilot.press("f")  # only applications waiting for a decision
         await settle(pilot)
@@ -92,12 +108,7 @@ async def test_apply_approve_and_see_the_hub_in_matrix_districts_and_history(mak
         mine = next(r for r in waiting if r[1] == SCHOOL)
         assert mine[2:6] == ["опорная школа", "заявка подана", "Кожевниковский район",
                              "23.11.2026"]
-        await go_to_row(pilot, screen, "table-memberships", int(mine[0]))
-        await pilot.press("o")
-        await settle(pilot)
-        assert isinstance(app.screen, StepFormScreen)
-        await pilot.press(*ORDER, "tab", *"31.08.2027", "ctrl+s")
-        await settle(pilot)
+        await approve_by_keys(pilot, screen, int(mine[0]))
         assert app.screen is screen
         assert all(r[1] != SCHOOL for r in rows(screen, "table-memberships"))
         await pilot.press("]")
