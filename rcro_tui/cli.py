@@ -166,6 +166,9 @@ cli.add_command(districts)
 from rcro_tui.cli_orgs import orgs  # noqa: E402
 
 cli.add_command(orgs)
+from rcro_tui.cli_stages import stages  # noqa: E402  (its commands: cli_stage_*.py)
+
+cli.add_command(stages)
 
 
 def main(argv: list[str] | None = None) -> None:
