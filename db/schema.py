@@ -291,6 +291,26 @@ def m007_network_rounds(db: Database) -> None:
                "ON memberships(program_id, status, role)")
 
 
+_V8_STATEMENTS = [
+    # A stage's eligibility by subject («математика; физика»: empty = any) and the most a
+    # protocol may score (empty = no limit): entries and imports are checked against both.
+    "ALTER TABLE stages ADD COLUMN subjects TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE stages ADD COLUMN max_score REAL",
+    "CREATE INDEX idx_stage_sessions_stage ON stage_sessions(stage_id)",
+    # Feeds find an organisation's pupils' sessions, protocols group a session's entries.
+    "CREATE INDEX idx_entries_organization ON entries(organization_id)",
+    "CREATE INDEX idx_entries_session ON entries(session_id)",
+]
+
+
+@MIGRATIONS(name="m008_stage_fields")
+def m008_stage_fields(db: Database) -> None:
+    """What the «Отборы» section checks entries against (a stage's subjects and maximum
+    score) and the indexes it reads sessions and entries through."""
+    for statement in _V8_STATEMENTS:
+        db.execute(statement)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

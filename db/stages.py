@@ -39,8 +39,14 @@ def add_competition(db: Database, title: str, kind: EventKind, academic_year: in
 def add_stage(db: Database, competition_id: int, position: int, level: StageLevel, name: str,
               *, user: str, start: date | None = None, end: date | None = None,
               reg: tuple[date, date] | None = None, grades: tuple[int, int] | None = None,
-              pass_rule: dict[str, Any] | None = None) -> int:
-    """Stage number `position` (1 = first) of a competition; `pass_rule` is stored as JSON."""
+              pass_rule: dict[str, Any] | None = None, subjects: str = "",
+              max_score: float | None = None) -> int:
+    """Stage number `position` (1 = first) of a competition; `pass_rule` is stored as JSON.
+
+    `subjects` («математика; физика», empty = any) and `max_score` (empty = no limit) are what
+    its entries are checked against."""
+    if max_score is not None and max_score <= 0:
+        raise InputError(f"Этап «{name}»: максимальный балл {max_score:g} должен быть больше нуля.")
     if start and end:
         check_span(start, end, what=f"Этап «{name}»")
     if reg:
@@ -54,6 +60,7 @@ def add_stage(db: Database, competition_id: int, position: int, level: StageLeve
         "reg_start": reg[0].isoformat() if reg else None,
         "reg_end": reg[1].isoformat() if reg else None,
         "grades_from": grades_from, "grades_to": grades_to,
+        "subjects": clean_text(subjects), "max_score": max_score,
         "pass_rule": json.dumps(pass_rule or {"kind": "manual"}, ensure_ascii=False,
                                 sort_keys=True)}, user=user)
 

@@ -1,0 +1,31 @@
+"""m008: a stage's subjects and maximum score, added to a database made before them."""
+
+import sqlite3
+from datetime import date
+
+from sqlite_utils import Database
+
+from rcro_tui.db.connection import open_database
+from rcro_tui.db.schema import MIGRATIONS
+from rcro_tui.db.stages import add_competition, add_entry, add_stage
+from rcro_tui.model import EventKind, StageLevel
+
+
+def test_a_database_made_before_m008_keeps_its_stages_and_gains_the_fields(tmp_path):
+    path = tmp_path / "m007.sqlite"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="m008_stage_fields")
+    competition = add_competition(old, "Весенний переполох", EventKind.FESTIVAL, 2025, user="t")
+    stage = add_stage(old, competition, 1, StageLevel.SELECTION, "Отборочный этап", user="t",
+                      start=date(2026, 3, 2), end=date(2026, 3, 20))
+    add_entry(old, stage, "Иванова Анна", user="t", grade=5, score=17.5)
+    old.close()
+    before = sqlite3.connect(path).execute("SELECT * FROM entries").fetchall()
+    db = open_database(path)
+    row = db["stages"].get(stage)
+    assert (row["name"], row["subjects"], row["max_score"]) == ("Отборочный этап", "", None)
+    assert db.execute("SELECT * FROM entries").fetchall() == before
+    indexes = {i.name for i in db["entries"].indexes}
+    assert {"idx_entries_organization", "idx_entries_session"} <= indexes
+    db.close()
+    assert list(tmp_path.glob("m007.sqlite.before-m008_stage_fields.bak"))
