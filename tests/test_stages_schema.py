@@ -1,13 +1,12 @@
 """m008: a stage's subjects and maximum score, added to a database made before them."""
 
 import sqlite3
-from datetime import date
-
 from sqlite_utils import Database
 
 from rcro_tui.db.connection import open_database
 from rcro_tui.db.schema import MIGRATIONS
-from rcro_tui.db.stages import add_competition, add_entry, add_stage
+from rcro_tui.db import store
+from rcro_tui.db.stages import add_competition, add_entry
 from rcro_tui.model import EventKind, StageLevel
 
 
@@ -16,8 +15,10 @@ def test_a_database_made_before_m008_keeps_its_stages_and_gains_the_fields(tmp_p
     old = Database(path)
     MIGRATIONS.apply(old, stop_before="m008_stage_fields")
     competition = add_competition(old, "Весенний переполох", EventKind.FESTIVAL, 2025, user="t")
-    stage = add_stage(old, competition, 1, StageLevel.SELECTION, "Отборочный этап", user="t",
-                      start=date(2026, 3, 2), end=date(2026, 3, 20))
+    stage = store.insert(old, "stages", {  # as the version before m008 wrote it
+        "competition_id": competition, "position": 1, "level": StageLevel.SELECTION.value,
+        "name": "Отборочный этап", "start_date": "2026-03-02", "end_date": "2026-03-20"},
+        user="t")
     add_entry(old, stage, "Иванова Анна", user="t", grade=5, score=17.5)
     old.close()
     before = sqlite3.connect(path).execute("SELECT * FROM entries").fetchall()
