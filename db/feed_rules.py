@@ -23,12 +23,17 @@ REGION_FEED_NAME = "Общая лента региона"
 
 def event_scope(db: Database, event: dict[str, Any]) -> EventScope:
     """The facts the rules need: access, status, day, programme, host and district."""
+    return scope_of_row(event, _district_of(db, event))
+
+
+def scope_of_row(event: dict[str, Any], district_id: int | None) -> EventScope:
+    """`event_scope` for an events row whose district was read with it (publishing in bulk)."""
     start = parse_moment(event["start_at"])
     return EventScope(
         visibility=Visibility(event["visibility"]), status=EventStatus(event["status"]),
         day=start.date() if isinstance(start, datetime) else start,
         program_id=event["program_id"], host_org_id=event["host_org_id"],
-        district_id=_district_of(db, event))
+        district_id=district_id)
 
 
 def _district_of(db: Database, event: dict[str, Any]) -> int | None:
@@ -90,7 +95,7 @@ def _candidates(db: Database, scope: EventScope, event_id: int) -> list[dict[str
     if scope.program_id is not None:
         for row in db.query("SELECT organization_id, role, status, valid_from, valid_until "
                             "FROM memberships WHERE program_id = ?", [scope.program_id]):
-            tenures.setdefault(row["organization_id"], []).append(_tenure(row))
+            tenures.setdefault(row["organization_id"], []).append(tenure_of(row))
     participants = {row[0] for row in db.execute(
         "SELECT DISTINCT e.organization_id FROM entries e JOIN stage_sessions s "
         "ON s.id = e.session_id WHERE s.event_id = ? AND e.organization_id IS NOT NULL",
@@ -106,7 +111,7 @@ def _candidates(db: Database, scope: EventScope, event_id: int) -> list[dict[str
              "participants": row["id"] in participants} for row in rows]
 
 
-def _tenure(row: dict[str, Any]) -> Tenure:
+def tenure_of(row: dict[str, Any]) -> Tenure:
     return Tenure(role=Role(row["role"]), status=MembershipStatus(row["status"]),
                   valid_from=parse_date(row["valid_from"]) if row["valid_from"] else None,
                   valid_until=parse_date(row["valid_until"]) if row["valid_until"] else None)

@@ -1,4 +1,4 @@
-"""One event as VEVENT text: built once with icalendar, then reused by every feed it is in.
+"""One event as VEVENT text: written once, then reused by every feed it is in.
 
 A feed of a school is mostly the same events as the region's, the programme's and the
 district's feeds; serialising each event once and joining the texts per feed is what makes
@@ -10,6 +10,10 @@ DTSTAMP and LAST-MODIFIED from its last change (never «now»), TZID times with 
 VTIMEZONE or VALUE=DATE with an exclusive DTEND, «ОТМЕНЕНО:» and STATUS:CANCELLED for a
 cancelled event, LOCATION and URL by format, CATEGORIES, the registration window as an
 all-day item of its own, and the Moscow time beside Tomsk's for online events.
+
+The lines are written directly (`ics_lines`): the same bytes icalendar's components give
+(`ics_icalendar` builds them that way, and the tests compare the two), five to ten times
+faster, which is what a country's 20 000 events need.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Event, vRecur
+from icalendar import vRecur
 
+from rcro_tui.exports.ics_lines import fold, line, text, utc_stamp, when
 from rcro_tui.exports.ics_text import description_text, plain
 
 CANCELLED_PREFIX = "ОТМЕНЕНО: "
@@ -74,10 +79,10 @@ class VeventText:
 
 def event_text(event: FeedEvent) -> VeventText:
     """The event's VEVENT and, with a registration window, its «Приём заявок» item."""
-    parts = [_vevent(event)]
+    parts = [vevent(event)]
     first, last = _day(event.start), _day(event.end)
     if event.registration:
-        parts.append(_registration_vevent(event))
+        parts.append(registration_vevent(event))
         first, last = min(first, event.registration[0]), max(last, event.registration[1])
     if event.rrule:
         last = max(last, _last_repeat(event))
@@ -86,74 +91,83 @@ def event_text(event: FeedEvent) -> VeventText:
     return VeventText((start_key, event.uid), "".join(parts), first, last, zones)
 
 
-def _vevent(event: FeedEvent) -> str:
+def vevent(event: FeedEvent) -> str:
+    """The VEVENT: icalendar's canonical properties first, then the rest by name."""
     title = plain(event.title)
-    component = Event.new(
-        uid=event.uid, stamp=event.changed_at, sequence=event.revision,
-        summary=CANCELLED_PREFIX + title if event.cancelled else title,
-        description=description_text(event) or None)
-    categories = [plain(c) for c in event.categories if c]
-    if categories:
-        component.add("categories", categories)
-    _add_span(component, event)
-    component.add("created", event.created_at)
-    component.add("last-modified", event.changed_at)
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    if event.location:
-        component.add("location", plain(event.location))
-    if event.url:
-        component.add("url", event.url)
-        component.add("conference", event.url,
-                      parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Подключение"})
+    zone = None if event.all_day else event.tz
+    out = ["BEGIN:VEVENT\r\n",
+           line("SUMMARY", text(CANCELLED_PREFIX + title if event.cancelled else title)),
+           when_line("DTSTART", event.start, zone),
+           when_line("DTEND", _end(event), zone),
+           line("DTSTAMP", utc_stamp(event.changed_at)), line("UID", text(event.uid)),
+           line("SEQUENCE", str(event.revision))]
     if event.rrule:
-        component.add("rrule", _rule(event))
-        for day in event.exdates:
-            component.add("exdate", _moment_on(event, day))
-    return component.to_ical().decode("utf-8")
+        out.append(line("RRULE", rule(event).to_ical().decode("ascii")))
+        out += [when_line("EXDATE", _moment_on(event, day), zone) for day in event.exdates]
+    categories = [text(plain(c)) for c in event.categories if c]
+    if categories:
+        out.append(line("CATEGORIES", ",".join(categories)))
+    if event.url:
+        out.append(line("CONFERENCE", event.url, CONFERENCE_PARAMS))
+    out.append(line("CREATED", utc_stamp(event.created_at)))
+    description = description_text(event)
+    if description:
+        out.append(line("DESCRIPTION", text(description)))
+    out.append(line("LAST-MODIFIED", utc_stamp(event.changed_at)))
+    if event.location:
+        out.append(line("LOCATION", text(plain(event.location))))
+    out.append(line("STATUS", "CANCELLED" if event.cancelled else "CONFIRMED"))
+    if event.url:
+        out.append(line("URL", event.url))
+    out.append("END:VEVENT\r\n")
+    return "".join(out)
 
 
-def _rule(event: FeedEvent) -> vRecur:
+def registration_vevent(event: FeedEvent) -> str:
+    """«Приём заявок: …» on the window's days, marked free so it blocks nothing."""
+    first, last = event.registration
+    title = REGISTRATION_PREFIX + plain(event.title)
+    out = ["BEGIN:VEVENT\r\n",
+           line("SUMMARY", text(CANCELLED_PREFIX + title if event.cancelled else title)),
+           when_line("DTSTART", first, None), when_line("DTEND", last + timedelta(days=1), None),
+           line("DTSTAMP", utc_stamp(event.changed_at)),
+           line("UID", text(f"registration-{event.uid}")),
+           line("SEQUENCE", str(event.revision)), line("CATEGORIES", text("приём заявок"))]
+    note = plain(event.registration_note, multiline=True)
+    if note:
+        out.append(line("DESCRIPTION", text(note)))
+    out += [line("LAST-MODIFIED", utc_stamp(event.changed_at)),
+            line("STATUS", "CANCELLED" if event.cancelled else "CONFIRMED"),
+            line("TRANSP", "TRANSPARENT"), "END:VEVENT\r\n"]
+    return "".join(out)
+
+
+CONFERENCE_PARAMS = {"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Подключение"}
+
+
+def when_line(name: str, value: date | datetime, zone: str | None) -> str:
+    head, value_text = when(name, value, zone).split(":", 1)
+    return fold(f"{head}:{value_text}") + "\r\n"
+
+
+def _end(event: FeedEvent) -> date | datetime:
+    """DTEND: exclusive for all-day events (a festival 3–5 April ends on 6 April)."""
+    return event.end + timedelta(days=1) if event.all_day else event.end
+
+
+def rule(event: FeedEvent) -> vRecur:
     """The stored rule; a timed event's UNTIL (a day) becomes its last start in UTC, as RFC
     5545 requires beside a TZID start (clients otherwise drop the last repeat)."""
-    rule = vRecur.from_ical(event.rrule)
-    if not event.all_day and rule.get("UNTIL"):
-        last_day = _day(rule["UNTIL"][0])
-        last = datetime.combine(last_day, event.start.time(), ZoneInfo(event.tz))
-        rule["UNTIL"] = [last.astimezone(timezone.utc)]
-    return rule
-
-
-def _add_span(component: Event, event: FeedEvent) -> None:
-    """DTSTART/DTEND in the event's zone, or dates with DTEND the day after the last."""
-    if event.all_day:
-        component.add("dtstart", event.start)
-        component.add("dtend", event.end + timedelta(days=1))
-        return
-    zone = ZoneInfo(event.tz)
-    component.add("dtstart", event.start.replace(tzinfo=zone))
-    component.add("dtend", event.end.replace(tzinfo=zone))
+    recur = vRecur.from_ical(event.rrule)
+    if not event.all_day and recur.get("UNTIL"):
+        last = datetime.combine(_day(recur["UNTIL"][0]), event.start.time(), ZoneInfo(event.tz))
+        recur["UNTIL"] = [last.astimezone(timezone.utc)]
+    return recur
 
 
 def _moment_on(event: FeedEvent, day: date) -> date | datetime:
     """A skipped repeat (EXDATE) as the same kind of value as DTSTART."""
-    if event.all_day:
-        return day
-    return datetime.combine(day, event.start.time(), ZoneInfo(event.tz))
-
-
-def _registration_vevent(event: FeedEvent) -> str:
-    """«Приём заявок: …» on the window's days, marked free so it blocks nothing."""
-    first, last = event.registration
-    title = REGISTRATION_PREFIX + plain(event.title)
-    component = Event.new(
-        uid=f"registration-{event.uid}", stamp=event.changed_at, sequence=event.revision,
-        summary=CANCELLED_PREFIX + title if event.cancelled else title,
-        start=first, end=last + timedelta(days=1), transparency="TRANSPARENT",
-        description=plain(event.registration_note, multiline=True) or None,
-        categories=["приём заявок"])
-    component.add("last-modified", event.changed_at)
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-    return component.to_ical().decode("utf-8")
+    return day if event.all_day else datetime.combine(day, event.start.time())
 
 
 def _day(moment: date | datetime) -> date:
@@ -162,13 +176,10 @@ def _day(moment: date | datetime) -> date:
 
 def _last_repeat(event: FeedEvent) -> date:
     """The last day a repeating event can reach, for the VTIMEZONE's range (UNTIL, else a year)."""
-    recur = vRecur.from_ical(event.rrule)
-    until = recur.get("UNTIL")
-    if until:
-        return _day(until[0])
-    return _day(event.end) + timedelta(days=366)
+    until = vRecur.from_ical(event.rrule).get("UNTIL")
+    return _day(until[0]) if until else _day(event.end) + timedelta(days=366)
 
 
-def utc(text: str) -> datetime:
+def utc(value: str) -> datetime:
     """«2026-11-23T10:19:56Z» (the audit clock) as an aware UTC datetime."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(value).astimezone(timezone.utc)

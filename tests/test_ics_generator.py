@@ -20,6 +20,7 @@ from ical.calendar_stream import IcsCalendarStream
 
 from rcro_tui.exports.ics_event import FeedEvent, event_text, utc
 from rcro_tui.exports.ics_feed import FeedHeader, feed_bytes
+from rcro_tui.exports.ics_icalendar import event_text_icalendar
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "feed_sample.ics"
 CHANGED = utc("2022-04-01T03:00:00Z")
@@ -66,6 +67,11 @@ def test_the_sample_feed_matches_its_golden_file():
     if os.environ.get("RCRO_UPDATE_GOLDEN"):
         GOLDEN.write_bytes(data)
     assert data == GOLDEN.read_bytes()
+
+
+def test_the_direct_writer_gives_icalendars_bytes():
+    for event in sample_events():
+        assert event_text(event).text == event_text_icalendar(event), event.uid
 
 
 def test_the_same_events_in_any_order_give_the_same_bytes():
@@ -173,7 +179,9 @@ def test_any_title_and_description_survive_the_round_trip(title, description):
 
     event = FeedEvent(uid="event-9@x", title=title or "—", start=date(2022, 4, 3),
                       end=date(2022, 4, 3), revision=1, changed_at=CHANGED, created_at=CREATED,
-                      description=description)
+                      description=description, location=description[:60],
+                      categories=(title[:20], "олимпиада"))
+    assert event_text(event).text == event_text_icalendar(event)
     data = feed_bytes(FeedHeader("Лента"), [event_text(event)])
     for line in data.split(b"\r\n"):
         assert len(line) <= 75

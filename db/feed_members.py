@@ -1,0 +1,117 @@
+"""Which events each feed holds, for every feed at once: what publishing writes.
+
+The rules are `rcro_tui.feed_scope`'s, the same the detail view asks one event at a time
+(`db.feed_rules`); here they run the other way round, per feed, so that a region's thousands
+of organisations do not each scan every event. An organisation's private feed is its
+district's public events plus what it hosts, what its memberships bring it and the stage
+sessions its pupils are entered for.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from rcro_tui.db.feed_events import EventFacts
+from rcro_tui.db.feed_rules import REGION_FEED_NAME, scope_of_row, tenure_of
+from rcro_tui.feed_scope import (EventScope, FeedKind, Tenure, feed_key, in_district_feed,
+                                 in_program_feed, in_region_feed)
+
+
+@dataclass
+class Feed:
+    """One feed to write: its key («org-31»), the name subscribers see, and its events."""
+
+    kind: FeedKind
+    key: str
+    name: str
+    owner_id: int | None = None
+    """The programme, district or organisation the feed is of (None for the region's)."""
+    event_ids: set[int] = field(default_factory=set)
+
+
+def plan_feeds(db: Database, facts: Iterable[EventFacts]) -> list[Feed]:
+    """Every feed (region, each programme, each district, each organisation) with its events."""
+    scopes = {fact.row["id"]: _scope(fact) for fact in facts}
+    scopes = {key: scope for key, scope in scopes.items() if scope.published}
+    feeds = [Feed(FeedKind.REGION, feed_key(FeedKind.REGION), REGION_FEED_NAME,
+                  event_ids={k for k, s in scopes.items() if in_region_feed(s)})]
+    feeds += _program_feeds(db, scopes) + _district_feeds(db, scopes)
+    feeds += _org_feeds(db, scopes)
+    return feeds
+
+
+def _scope(fact: EventFacts) -> EventScope:
+    return scope_of_row(fact.row, fact.district_id)
+
+
+def _program_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    feeds = []
+    for program in db.query("SELECT id, name, short_name FROM programs ORDER BY id"):
+        name = f"Программа «{program['short_name'] or program['name']}»"
+        feeds.append(Feed(FeedKind.PROGRAM, feed_key(FeedKind.PROGRAM, program["id"]), name,
+                          program["id"], {k for k, s in scopes.items()
+                                          if in_program_feed(s, program["id"])}))
+    return feeds
+
+
+def _district_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    by_district: dict[int, set[int]] = defaultdict(set)
+    for key, scope in scopes.items():
+        if scope.district_id is not None and in_district_feed(scope, scope.district_id):
+            by_district[scope.district_id].add(key)
+    return [Feed(FeedKind.DISTRICT, feed_key(FeedKind.DISTRICT, row["id"]), row["name"],
+                 row["id"], by_district.get(row["id"], set()))
+            for row in db.query("SELECT id, name FROM districts ORDER BY id")]
+
+
+def _org_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    """Each organisation's private feed: district, hosted, member and participant events."""
+    public_by_district: dict[int, set[int]] = defaultdict(set)
+    hosted: dict[int, set[int]] = defaultdict(set)
+    by_program: dict[int, list[int]] = defaultdict(list)
+    for key, scope in scopes.items():
+        if scope.public and scope.district_id is not None:
+            public_by_district[scope.district_id].add(key)
+        if scope.host_org_id is not None:
+            hosted[scope.host_org_id].add(key)
+        if scope.program_id is not None:
+            by_program[scope.program_id].append(key)
+    brought = _member_events(db, scopes, by_program)
+    pupils = _participant_events(db, scopes)
+    feeds = []
+    for org in db.query("SELECT id, name, district_id FROM organizations ORDER BY id"):
+        ids = set(public_by_district.get(org["district_id"], ()))
+        ids |= hosted.get(org["id"], set()) | brought.get(org["id"], set())
+        ids |= pupils.get(org["id"], set())
+        feeds.append(Feed(FeedKind.ORGANIZATION, feed_key(FeedKind.ORGANIZATION, org["id"]),
+                          f"Личная лента: {org['name']}", org["id"], ids))
+    return feeds
+
+
+def _member_events(db: Database, scopes: dict[int, EventScope],
+                   by_program: dict[int, list[int]]) -> dict[int, set[int]]:
+    """The programme events each organisation's approved memberships cover on their day."""
+    tenures: dict[tuple[int, int], list[Tenure]] = defaultdict(list)
+    for row in db.query("SELECT organization_id, program_id, role, status, valid_from, "
+                        "valid_until FROM memberships"):
+        tenures[(row["organization_id"], row["program_id"])].append(tenure_of(row))
+    found: dict[int, set[int]] = defaultdict(set)
+    for (org_id, program_id), held in tenures.items():
+        for key in by_program.get(program_id, ()):
+            if any(tenure.covers(scopes[key].day) for tenure in held):
+                found[org_id].add(key)
+    return found
+
+
+def _participant_events(db: Database, scopes: dict[int, EventScope]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for org_id, event_id in db.execute(
+            "SELECT DISTINCT e.organization_id, s.event_id FROM entries e "
+            "JOIN stage_sessions s ON s.id = e.session_id WHERE e.organization_id IS NOT NULL"):
+        if event_id in scopes:
+            found[org_id].add(event_id)
+    return found

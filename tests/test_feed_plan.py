@@ -1,0 +1,63 @@
+"""Which events each feed holds (publishing's side) against the detail view's per-event rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rcro_tui.db.feed_events import events_between
+from rcro_tui.db.feed_members import plan_feeds
+from rcro_tui.db.feed_rules import feeds_for_event
+from rcro_tui.exports.feed_events import feed_event
+from rcro_tui.exports.ics_event import event_text
+from rcro_tui.feed_scope import FeedKind
+
+YEAR = (date(2026, 9, 1), date(2027, 8, 31))
+
+
+def _by_event(feeds):
+    found = {}
+    for feed in feeds:
+        for event_id in feed.event_ids:
+            found.setdefault(event_id, set()).add(feed.key)
+    return found
+
+
+def test_every_event_is_in_exactly_the_feeds_its_detail_view_lists(demo_db):
+    facts = events_between(demo_db, *YEAR)
+    assert len(facts) > 150
+    planned = _by_event(plan_feeds(demo_db, facts))
+    for fact in facts:
+        expected = {ref.key for ref in feeds_for_event(demo_db, fact.row["id"])}
+        assert planned.get(fact.row["id"], set()) == expected, fact.row["title"]
+
+
+def test_every_programme_district_and_organisation_has_a_feed(demo_db):
+    feeds = plan_feeds(demo_db, events_between(demo_db, *YEAR))
+    kinds = [feed.kind for feed in feeds]
+    assert kinds.count(FeedKind.REGION) == 1
+    assert kinds.count(FeedKind.DISTRICT) == demo_db["districts"].count
+    assert kinds.count(FeedKind.PROGRAM) == demo_db["programs"].count
+    assert kinds.count(FeedKind.ORGANIZATION) == demo_db["organizations"].count
+
+
+def test_internal_and_network_events_stay_out_of_public_feeds(demo_db):
+    facts = {f.row["id"]: f for f in events_between(demo_db, *YEAR)}
+    feeds = plan_feeds(demo_db, facts.values())
+    public = set().union(*(f.event_ids for f in feeds if f.kind is not FeedKind.ORGANIZATION))
+    everywhere = set().union(*(f.event_ids for f in feeds))
+    assert {facts[i].row["visibility"] for i in public} == {"public"}
+    internal = {i for i, f in facts.items() if f.row["visibility"] == "internal"}
+    assert internal and not internal & everywhere
+    network = {i for i, f in facts.items() if f.row["visibility"] == "network"}
+    assert network and network <= everywhere - public
+
+
+def test_a_stage_session_tells_counts_and_never_a_pupils_name(demo_db):
+    facts = events_between(demo_db, date(2014, 9, 1), date(2027, 8, 31))
+    names = {row[0] for row in demo_db.execute("SELECT participant_name FROM entries")}
+    sessions = [f for f in facts if f.stages and any(s["entries"] for s in f.stages)]
+    assert sessions and names
+    for fact in sessions:
+        body = event_text(feed_event(fact)).text.replace("\r\n ", "")
+        assert "заявлено" in body
+        assert not any(name in body for name in names)
