@@ -1,0 +1,186 @@
+"""`rcro-tui publish OUTDIR` and the «Публикация» screen: every feed and page into one folder.
+
+    OUTDIR/index.html                     public feeds, how to subscribe, QR codes
+    OUTDIR/feeds/region.ics               the region's public feed
+    OUTDIR/feeds/program-N.ics, district-N.ics
+    OUTDIR/private/<token>/calendar.ics   an organisation's private feed
+    OUTDIR/private/<token>/index.html     its page, with the link to send the school
+    OUTDIR/.rcro/state.json, journal.txt  what was published, what changed (never served)
+
+Each event's VEVENT is written once and joined into every feed it is in; files that would
+not change are not touched; a feed the linter refuses is not published (the old one stays).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from rcro_tui.db.feed_events import EventFacts, events_between
+from rcro_tui.db.feed_members import Feed, plan_feeds
+from rcro_tui.db.feed_tokens import tokens_for_publish
+from rcro_tui.db.store import get_setting
+from rcro_tui.exports.feed_events import feed_event
+from rcro_tui.exports.feed_journal import (STATE, FeedChanges, Seen, compare, load_state,
+                                           state_bytes)
+from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
+from rcro_tui.exports.ics_feed import FeedHeader, feed_bytes
+from rcro_tui.exports.site_files import remove_stale, write_if_changed
+from rcro_tui.exports.site_pages import Page, site_pages
+from rcro_tui.feed_scope import FeedKind
+from rcro_tui.rules import AcademicYear
+
+JOURNAL = Path(".rcro") / "journal.txt"
+PAGES = Path(".rcro") / "pages.json"
+CANCELLED_DAYS = 60
+"""A cancelled event stays (marked «ОТМЕНЕНО:») this many days after it was cancelled."""
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class PublishReport:
+    """What a publish did, for the CLI's summary and the screen's."""
+
+    folder: Path
+    feeds: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    changes: list[FeedChanges] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    first: bool = False
+    """The folder had never been published to: no journal of changes."""
+
+
+@dataclass
+class Prepared:
+    """Everything a publish writes, before any file is touched."""
+
+    feeds: list[Feed]
+    texts: dict[int, VeventText]
+    events: dict[int, FeedEvent]
+    tokens: dict[int, str]
+
+
+def first_published_day(as_of: date) -> date:
+    """1 September of the previous school year: last year's events stay on school calendars
+    through the change of year (a rolling window would delete them: ICS-NOTES rule 12)."""
+    return date(AcademicYear.containing(as_of).start_year - 1, 9, 1)
+
+
+def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
+    """Read the events, choose each feed's, write each VEVENT once."""
+    keep_days = int(get_setting(db, "feed_cancelled_days", str(CANCELLED_DAYS)))
+    facts = [fact for fact in events_between(db, first_published_day(as_of), date(9999, 12, 31))
+             if _still_shown(fact, as_of, keep_days)]
+    events = {fact.row["id"]: feed_event(fact) for fact in facts}
+    texts = {key: event_text(event) for key, event in events.items()}
+    return Prepared(plan_feeds(db, facts), texts, events, tokens_for_publish(db, user=user))
+
+
+def _still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
+    """Every event, except one cancelled more than `keep_days` before `as_of`."""
+    if fact.row["status"] != "cancelled":
+        return True
+    return date.fromisoformat(fact.row["updated_at"][:10]) + timedelta(days=keep_days) >= as_of
+
+
+def feed_path(feed: Feed, tokens: dict[int, str]) -> Path | None:
+    """Where a feed lives in the folder; None for an organisation without a token."""
+    if feed.kind is FeedKind.ORGANIZATION:
+        token = tokens.get(feed.owner_id)
+        return Path("private", token, "calendar.ics") if token else None
+    return Path("feeds", f"{feed.key}.ics")
+
+
+def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str = "",
+            progress: Progress | None = None) -> PublishReport:
+    """Write every feed and page into `folder`; `site_url` is where the folder is served."""
+    started = time.perf_counter()
+    prepared = prepare(db, as_of, user=user)
+    report = PublishReport(folder, events=len(prepared.events))
+    before = load_state(folder)
+    state: dict[str, dict[str, Seen]] = {}
+    kept: set[Path] = set()
+    for number, feed in enumerate(prepared.feeds, start=1):
+        path = feed_path(feed, prepared.tokens)
+        if path is not None:
+            _write_feed(folder, path, feed, prepared, report, kept)
+            state[feed.key] = _seen(feed, prepared.events)
+            change = compare(feed.name, before.get(feed.key, {}), state[feed.key])
+            if change and before:
+                report.changes.append(change)
+        if progress:
+            progress(number, len(prepared.feeds), feed.name)
+    _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url), kept)
+    report.removed = len(remove_stale(folder / "feeds", kept)) + \
+        len(remove_stale(folder / "private", kept))
+    write_if_changed(folder / STATE, state_bytes(state))
+    report.first = not before
+    if report.changes:
+        keep_journal(folder, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_pages(folder: Path, pages: list[Page], kept: set[Path]) -> None:
+    """Make and write the pages whose inputs changed (or whose file is missing)."""
+    try:
+        made = json.loads((folder / PAGES).read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        made = {}
+    now = {}
+    for page in pages:
+        path = folder / page.path
+        if made.get(page.path.as_posix()) != page.key or not path.exists():
+            write_if_changed(path, page.build())
+        now[page.path.as_posix()] = page.key
+        kept.add(path)
+    write_if_changed(folder / PAGES, json.dumps(now, indent=1, sort_keys=True).encode())
+
+
+def keep_journal(folder: Path, report: PublishReport) -> None:
+    """Append this publish's changes to `.rcro/journal.txt` (the UTC time heads them)."""
+    stamp = datetime.now(timezone.utc).strftime("%d.%m.%Y %H:%M UTC")
+    lines = [f"== Публикация {stamp}"] + [line for change in report.changes
+                                          for line in change.lines()]
+    path = folder / JOURNAL
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n\n")
+
+
+def _write_feed(folder: Path, path: Path, feed: Feed, prepared: Prepared,
+                report: PublishReport, kept: set[Path]) -> None:
+    header = FeedHeader(feed.name, _description(feed))
+    data = feed_bytes(header, (prepared.texts[key] for key in feed.event_ids))
+    report.feeds += 1
+    _count(report, write_if_changed(folder / path, data))
+    kept.add(folder / path)
+
+
+def _count(report: PublishReport, written: bool) -> None:
+    if written:
+        report.written += 1
+    else:
+        report.unchanged += 1
+
+
+def _description(feed: Feed) -> str:
+    if feed.kind is FeedKind.ORGANIZATION:
+        return ("Мероприятия, которые касаются организации: её собственные, её программ, "
+                "её муниципалитета и этапы, на которые заявлены её участники. ОГБУ «РЦРО».")
+    return "Календарь образовательных событий ОГБУ «РЦРО», Томская область."
+
+
+def _seen(feed: Feed, events: dict[int, FeedEvent]) -> dict[str, Seen]:
+    return {events[key].uid: Seen(events[key].revision, events[key].cancelled, events[key].title)
+            for key in feed.event_ids}

@@ -1,0 +1,71 @@
+"""Writing the published folder: each file replaced atomically, unchanged files left alone.
+
+A web server may be serving a feed while we publish: a reader must get the old file or the
+new one, never half of one, so every file is written beside its place and renamed over it.
+A file whose bytes would not change is not touched at all: its mtime stays, so the server's
+ETag and Last-Modified stay, and hundreds of schools' calendars do not download it again.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from rcro_tui.errors import UserError
+
+
+class PublishError(UserError):
+    """The folder could not be written; the message says which file and why, in Russian."""
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Put `data` at `path` unless it is already there; True when the file was written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise PublishError(_why(path, error)) from error
+    return True
+
+
+def _why(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        reason = "на диске нет места"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = "нет прав на запись"
+    else:
+        reason = error.strerror or str(error)
+    return (f"Не удалось записать {path}: {reason}. Уже опубликованный файл не изменён; "
+            "освободите место или исправьте права и опубликуйте снова.")
+
+
+def remove_stale(folder: Path, keep: set[Path]) -> list[Path]:
+    """Delete files (and then empty folders) under `folder` that are not in `keep`.
+
+    This is how a revoked token's URL stops working and a removed feed disappears.
+    """
+    if not folder.exists():
+        return []
+    removed = []
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+            removed.append(path)
+        elif path.is_dir() and not any(path.iterdir()):
+            shutil.rmtree(path)
+    return removed

@@ -1,0 +1,128 @@
+"""`rcro-tui publish OUTDIR` (a cron job's command) and `rcro-tui tokens …` (private links).
+
+The same calls as the «Публикация» screen: `exports.publish.publish` and `db.feed_tokens`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
+from rcro_tui.cli_russian import RussianGroup
+from rcro_tui.i18n import count
+from rcro_tui.rules import parse_date, today_in_region
+
+SITE_URL = "site_url"
+
+
+def _open(ctx: click.Context, db_path: Path | None):
+    from rcro_tui.db.connection import open_database
+
+    return open_database(database_path(ctx, db_path), create=False)
+
+
+@click.command("publish", short_help="Опубликовать ленты .ics и страницы в папку.",
+               help="Записать в папку OUTDIR все ленты (общую, программ, муниципалитетов, "
+                    "личные ленты организаций) и страницы для подписки. Файлы заменяются "
+                    "атомарно; неизменившиеся не перезаписываются. Печатает, что изменилось "
+                    "в каждой ленте с прошлой публикации.")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@db_option()
+@click.option("--site-url", metavar="URL",
+              help="Адрес, по которому веб-сервер отдаёт папку (https://…); запоминается.")
+@click.option("--as-of", "as_of", metavar="ДД.ММ.ГГГГ",
+              help="Считать сегодняшним этот день (какие отменённые ещё показывать).")
+@click.option("--quiet", "-q", is_flag=True, help="Печатать только ошибки.")
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def publish_command(ctx: click.Context, outdir: Path, db_path: Path | None,
+                    site_url: str | None, as_of: str | None, quiet: bool) -> None:
+    from rcro_tui.db.store import get_setting, set_setting
+    from rcro_tui.exports.publish import publish
+
+    db = _open(ctx, db_path)
+    user = acting_user(ctx)
+    if site_url is not None:
+        _check_url(site_url)
+        set_setting(db, SITE_URL, site_url.strip(), user=user)
+    day = parse_date(as_of, field="--as-of") if as_of else today_in_region()
+    report = publish(db, outdir, as_of=day, user=user, site_url=get_setting(db, SITE_URL))
+    db.close()
+    if quiet:
+        return
+    click.echo(f"Опубликовано в {outdir}: {count(report.feeds, 'лента', 'ленты', 'лент')}, "
+               f"{count(report.events, 'мероприятие', 'мероприятия', 'мероприятий')}; "
+               f"записано файлов: {report.written}, без изменений: {report.unchanged}, "
+               f"удалено: {report.removed} ({report.seconds:.1f} с).")
+    if report.first:
+        click.echo("Первая публикация в эту папку: журнал изменений начнётся со следующей.")
+    elif not report.changes:
+        click.echo("Ни в одной ленте ничего не изменилось.")
+    for change in report.changes:
+        click.echo("\n".join(change.lines()))
+
+
+def _check_url(url: str) -> None:
+    if not url.strip().startswith(("https://", "http://")):
+        raise click.BadParameter(f"«{url}» — ожидается адрес вида https://сайт/папка.",
+                                 param_hint="--site-url")
+
+
+@click.group("tokens", cls=RussianGroup, short_help="Личные ссылки организаций на ленты.",
+             help="Секретные ссылки на личные ленты организаций: показать, выпустить новую "
+                  "(старая перестаёт работать после следующей публикации), отозвать.")
+@click.help_option("-h", "--help", help=HELP)
+def tokens() -> None:
+    """The group; its subcommands follow."""
+
+
+@tokens.command("show", short_help="Ссылка организации на её личную ленту.")
+@click.argument("org_id", type=int)
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def tokens_show(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
+    from rcro_tui.db.feed_tokens import token_state
+    from rcro_tui.db.store import get_row, get_setting
+    from rcro_tui.exports.site_pages import feed_urls
+
+    db = _open(ctx, db_path)
+    org = get_row(db, "organizations", org_id)
+    state = token_state(db, org_id)
+    if state.token is None:
+        click.echo(f"{org['name']}: действующей ссылки нет"
+                   + (" (отозвана)." if state.revoked else "; появится при публикации."))
+        return
+    https, webcal = feed_urls(get_setting(db, SITE_URL), Path("private", state.token,
+                                                                "calendar.ics"))
+    click.echo(f"{org['name']}\n  {https}" + (f"\n  {webcal}" if webcal else ""))
+
+
+@tokens.command("issue", short_help="Выпустить новую ссылку (старая перестанет работать).")
+@click.argument("org_id", type=int)
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def tokens_issue(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
+    from rcro_tui.db.feed_tokens import issue
+
+    db = _open(ctx, db_path)
+    issue(db, org_id, user=acting_user(ctx))
+    click.echo("Новая ссылка выпущена; старая перестанет работать после следующей публикации "
+               f"(rcro-tui tokens show {org_id}).")
+
+
+@tokens.command("revoke", short_help="Отозвать ссылку: личная лента перестанет публиковаться.")
+@click.argument("org_id", type=int)
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def tokens_revoke(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
+    from rcro_tui.db.feed_tokens import revoke
+
+    db = _open(ctx, db_path)
+    revoke(db, org_id, user=acting_user(ctx))
+    click.echo("Ссылка отозвана: после следующей публикации личной ленты по ней не будет. "
+               f"Новая: rcro-tui tokens issue {org_id}.")
