@@ -1,0 +1,141 @@
+"""`rcro-tui publish`: the folder, its files replaced atomically, unchanged ones untouched,
+the change journal, private links that die when revoked, and a full disk."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from conftest import run_rcro
+from rcro_tui.db.event_edit import cancel_event
+from rcro_tui.db.feed_tokens import issue, revoke, token_state
+from rcro_tui.exports import site_files
+from rcro_tui.exports.publish import publish
+from rcro_tui.exports.site_files import PublishError
+
+TODAY = date(2026, 11, 23)
+SITE = "https://rcro.tomsk.ru/calendar"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """The folder to publish into (the test's HOME, with the database, is beside it)."""
+    return tmp_path / "site"
+
+
+def _files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file() and ".rcro" not in p.parts}
+
+
+def test_the_demo_region_publishes_every_feed_and_page(demo_db, site):
+    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    assert report.first and report.feeds == 1 + 7 + 20 + 100
+    assert (site / "feeds" / "region.ics").exists()
+    assert len(list((site / "private").glob("*/calendar.ics"))) == 100
+    assert len(list((site / "private").glob("*/index.html"))) == 100
+    index = (site / "index.html").read_text("utf-8")
+    assert "webcal://rcro.tomsk.ru/calendar/feeds/region.ics" in index
+    assert "Google обновляет подписки раз в 8–24 часа" in index and "<svg" in index
+    assert "/private/" not in index, "private links are never listed publicly"
+    region = icalendar.Calendar.from_ical((site / "feeds" / "region.ics").read_bytes())
+    assert str(region["X-WR-CALNAME"]) == "Общая лента региона"
+    assert len(region.walk("VEVENT")) > 100
+
+
+def test_republishing_unchanged_data_keeps_every_byte_and_mtime(demo_db, site):
+    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    before = _files(site)
+    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    assert report.written == 0 and report.removed == 0 and not report.changes
+    assert _files(site) == before
+
+
+def test_a_cancellation_is_journalled_and_rewrites_only_the_feeds_it_is_in(demo_db, site):
+    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    before = _files(site)
+    event = demo_db.execute("SELECT id, title FROM events WHERE visibility = 'public' AND "
+                            "start_at > '2026-12' AND rrule = '' ORDER BY id").fetchone()
+    cancel_event(demo_db, event[0], user="t")
+    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    after = _files(site)
+    changed = {name for name in after if after[name] != before[name]}
+    assert "feeds/region.ics" in changed and 0 < len(changed) < len(after)
+    region = next(c for c in report.changes if c.name == "Общая лента региона")
+    assert region.cancelled == [event[1]]
+    text = (site / "feeds" / "region.ics").read_bytes().decode().replace("\r\n ", "")
+    assert f"SUMMARY:ОТМЕНЕНО: {event[1]}".replace(",", "\\,") in text
+    assert "Общая лента региона: отменено 1" in (site / ".rcro" / "journal.txt").read_text()
+
+
+def test_a_revoked_link_stops_working_at_the_next_publish(demo_db, site):
+    publish(demo_db, site, as_of=TODAY, user="t")
+    old = token_state(demo_db, 5).token
+    assert (site / "private" / old / "calendar.ics").exists()
+    new = issue(demo_db, 5, user="t")
+    publish(demo_db, site, as_of=TODAY, user="t")
+    assert not (site / "private" / old).exists()
+    assert (site / "private" / new / "calendar.ics").exists()
+    revoke(demo_db, 5, user="t")
+    report = publish(demo_db, site, as_of=TODAY, user="t")
+    assert not (site / "private" / new).exists() and report.feeds == 127
+
+
+def test_tokens_are_random_and_long(demo_db, site):
+    publish(demo_db, site, as_of=TODAY, user="t")
+    tokens = [row[0] for row in demo_db.execute("SELECT token FROM feed_tokens")]
+    assert len(set(tokens)) == len(tokens) == 100
+    assert all(len(token) >= 24 for token in tokens)
+
+
+def test_a_full_disk_leaves_the_published_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "feeds" / "region.ics"
+    site_files.write_if_changed(target, b"old feed")
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle, mode):
+            self.file = real_fdopen(handle, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(site_files.os, "fdopen", FullDisk)
+    with pytest.raises(PublishError, match="на диске нет места.*не изменён"):
+        site_files.write_if_changed(target, b"new feed")
+    assert target.read_bytes() == b"old feed"
+    assert [p.name for p in target.parent.iterdir()] == ["region.ics"], "no temporary left"
+
+
+def test_the_cli_publishes_and_reports_the_journal(demo_path, tmp_path):
+    out = tmp_path / "site"
+    first = run_rcro(demo_path, "publish", str(out), "--site-url", SITE, "--as-of", "23.11.2026")
+    assert first.code == 0, first.err
+    assert "128 лент" in first.text and "Первая публикация" in first.text
+    again = run_rcro(demo_path, "publish", str(out), "--as-of", "23.11.2026")
+    assert "записано файлов: 0" in again.text and "ничего не изменилось" in again.text
+    assert "webcal://rcro.tomsk.ru" in (out / "index.html").read_text("utf-8"), "URL remembered"
+    bad = run_rcro(demo_path, "publish", str(out), "--site-url", "rcro.tomsk.ru")
+    assert bad.code != 0 and "https://" in bad.err
+
+
+def test_the_cli_shows_issues_and_revokes_a_link(demo_path, tmp_path):
+    run_rcro(demo_path, "publish", str(tmp_path / "site"), "--site-url", SITE)
+    shown = run_rcro(demo_path, "tokens", "show", "5")
+    assert "https://rcro.tomsk.ru/calendar/private/" in shown.text and "webcal://" in shown.text
+    assert run_rcro(demo_path, "tokens", "issue", "5").code == 0
+    assert run_rcro(demo_path, "tokens", "show", "5").text != shown.text
+    assert run_rcro(demo_path, "tokens", "revoke", "5").code == 0
+    again = run_rcro(demo_path, "tokens", "revoke", "5")
+    assert again.code == 1 and "отзывать нечего" in again.err
