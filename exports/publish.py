@@ -31,7 +31,8 @@ from rcro_tui.exports.feed_journal import (STATE, FeedChanges, Seen, compare, lo
                                            state_bytes)
 from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
 from rcro_tui.exports.ics_feed import FeedHeader, feed_bytes
-from rcro_tui.exports.site_files import remove_stale, write_if_changed
+from rcro_tui.exports.ics_lint import lint
+from rcro_tui.exports.site_files import is_current, remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
 from rcro_tui.rules import AcademicYear
@@ -112,12 +113,13 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     kept: set[Path] = set()
     for number, feed in enumerate(prepared.feeds, start=1):
         path = feed_path(feed, prepared.tokens)
-        if path is not None:
-            _write_feed(folder, path, feed, prepared, report, kept)
+        if path is not None and _write_feed(folder, path, feed, prepared, report, kept):
             state[feed.key] = _seen(feed, prepared.events)
             change = compare(feed.name, before.get(feed.key, {}), state[feed.key])
             if change and before:
                 report.changes.append(change)
+        elif path is not None:
+            state[feed.key] = before.get(feed.key, {})
         if progress:
             progress(number, len(prepared.feeds), feed.name)
     _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url), kept)
@@ -159,12 +161,22 @@ def keep_journal(folder: Path, report: PublishReport) -> None:
 
 
 def _write_feed(folder: Path, path: Path, feed: Feed, prepared: Prepared,
-                report: PublishReport, kept: set[Path]) -> None:
+                report: PublishReport, kept: set[Path]) -> bool:
+    """Write one feed, unless it is unchanged or the linter refuses it (False: the old
+    file stays, and so does what the journal knows of it)."""
     header = FeedHeader(feed.name, _description(feed))
     data = feed_bytes(header, (prepared.texts[key] for key in feed.event_ids))
     report.feeds += 1
-    _count(report, write_if_changed(folder / path, data))
     kept.add(folder / path)
+    if is_current(folder / path, data):
+        report.unchanged += 1
+        return True
+    findings = lint(data)
+    if findings:
+        report.refused.append(f"{feed.name}: " + "; ".join(f.text() for f in findings[:3]))
+        return False
+    _count(report, write_if_changed(folder / path, data))
+    return True
 
 
 def _count(report: PublishReport, written: bool) -> None:

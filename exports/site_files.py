@@ -21,13 +21,18 @@ class PublishError(UserError):
     """The folder could not be written; the message says which file and why, in Russian."""
 
 
+def is_current(path: Path, data: bytes) -> bool:
+    """The file at `path` holds exactly `data`."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Put `data` at `path` unless it is already there; True when the file was written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if is_current(path, data):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -169,9 +169,10 @@ cli.add_command(orgs)
 from rcro_tui.cli_stages import stages  # noqa: E402  (its commands: cli_stage_*.py)
 
 cli.add_command(stages)
-from rcro_tui.cli_publish import publish_command, tokens  # noqa: E402
+from rcro_tui.cli_publish import lint_command, publish_command, tokens  # noqa: E402
 
 cli.add_command(publish_command)
+cli.add_command(lint_command)
 cli.add_command(tokens)
 
 

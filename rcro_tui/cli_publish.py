@@ -11,6 +11,7 @@ import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
 from rcro_tui.cli_russian import RussianGroup
+from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
 from rcro_tui.rules import parse_date, today_in_region
 
@@ -50,6 +51,11 @@ def publish_command(ctx: click.Context, outdir: Path, db_path: Path | None,
     day = parse_date(as_of, field="--as-of") if as_of else today_in_region()
     report = publish(db, outdir, as_of=day, user=user, site_url=get_setting(db, SITE_URL))
     db.close()
+    for refused in report.refused:
+        click.echo(f"Не опубликована (осталась прежней): {refused}", err=True)
+    if report.refused:
+        raise UserError(f"{count(len(report.refused), 'лента не прошла', 'ленты не прошли', 'лент не прошли')} "
+                        "проверку (rcro-tui lint) и не опубликованы; остальные записаны.")
     if quiet:
         return
     click.echo(f"Опубликовано в {outdir}: {count(report.feeds, 'лента', 'ленты', 'лент')}, "
@@ -126,3 +132,27 @@ def tokens_revoke(ctx: click.Context, org_id: int, db_path: Path | None) -> None
     revoke(db, org_id, user=acting_user(ctx))
     click.echo("Ссылка отозвана: после следующей публикации личной ленты по ней не будет. "
                f"Новая: rcro-tui tokens issue {org_id}.")
+
+
+@click.command("lint", short_help="Проверить файл .ics на ошибки, которые ломают календари.",
+               help="Проверить файлы iCalendar по правилам ICS-NOTES (UID, SEQUENCE, "
+                    "часовой пояс, переносы строк, экранирование, отмены…) и RFC 5545. "
+                    "Печатает замечания с номерами строк; код возврата 1, если они есть.")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.help_option("-h", "--help", help=HELP)
+def lint_command(files: tuple[Path, ...]) -> None:
+    from rcro_tui.exports.ics_lint import lint
+
+    bad = 0
+    for path in files:
+        findings = lint(path.read_bytes())
+        bad += bool(findings)
+        for finding in findings:
+            click.echo(f"{path}: {finding.text()}")
+        if not findings and len(files) > 1:
+            click.echo(f"{path}: замечаний нет.")
+    if bad:
+        raise UserError(f"Замечания в {count(bad, 'файле', 'файлах', 'файлах')} из {len(files)}.")
+    if len(files) == 1:
+        click.echo(f"{files[0]}: замечаний нет.")

@@ -1,0 +1,137 @@
+"""`rcro-tui lint`: every feed we make passes; each ICS-NOTES rule broken by hand is caught."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import run_rcro
+from rcro_tui.exports import publish as publish_module
+from rcro_tui.exports.ics_lint import Finding, lint
+from rcro_tui.exports.publish import publish
+
+GOLDEN = Path(__file__).parent / "data" / "golden" / "feed_sample.ics"
+
+
+def good() -> str:
+    return GOLDEN.read_bytes().decode("utf-8")
+
+
+def _without(text: str, prefix: str, count: int = 1) -> str:
+    """The file with the first `count` content lines starting with `prefix` removed."""
+    lines = text.split("\r\n")
+    for _ in range(count):
+        index = next(i for i, line in enumerate(lines) if line.startswith(prefix))
+        del lines[index]
+        while lines[index].startswith(" "):
+            del lines[index]
+    return "\r\n".join(lines)
+
+
+def _timezone_block(text: str) -> str:
+    return re.search(r"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", text, re.S).group(0)
+
+
+def _split_letter(text: str, fold: str) -> bytes:
+    """The file with a fold moved one byte into the next letter: «о» cut in two."""
+    before, after = fold.split("\r\n ")
+    letter = after[0].encode()
+    cut = before.encode() + letter[:1] + b"\r\n " + letter[1:] + after[1:].encode()
+    return text.encode().replace(fold.encode(), cut)
+
+
+BROKEN = {
+    "no UID": (1, lambda t: _without(t, "UID:")),
+    "a UID twice": (1, lambda t: t.replace("UID:event-2@", "UID:event-1@")),
+    "no SEQUENCE": (2, lambda t: _without(t, "SEQUENCE:")),
+    "no LAST-MODIFIED": (2, lambda t: _without(t, "LAST-MODIFIED:")),
+    "LF line ends": (3, lambda t: t.replace("\r\n", "\n")),
+    "no PRODID": (3, lambda t: _without(t, "PRODID:")),
+    "no DTSTAMP": (3, lambda t: _without(t, "DTSTAMP:")),
+    "METHOD:REQUEST": (4, lambda t: t.replace("METHOD:PUBLISH", "METHOD:REQUEST")),
+    "no VTIMEZONE": (5, lambda t: t.replace(_timezone_block(t), "")),
+    "VTIMEZONE after the events": (5, lambda t: t.replace(_timezone_block(t), "").replace(
+        "END:VCALENDAR", _timezone_block(t) + "END:VCALENDAR")),
+    "a floating time": (5, lambda t: t.replace("DTSTART;TZID=Asia/Tomsk:20220419T140000",
+                                               "DTSTART:20220419T140000")),
+    "a date the zone does not cover": (5, lambda t: t.replace(
+        "DTSTART;TZID=Asia/Tomsk:20141130T100000", "DTSTART;TZID=Asia/Tomsk:20101130T100000")),
+    "no DTEND": (6, lambda t: _without(t, "DTEND;VALUE=DATE:20220406")),
+    "an inclusive all-day DTEND": (6, lambda t: t.replace("DTEND;VALUE=DATE:20220406",
+                                                          "DTEND;VALUE=DATE:20220403")),
+    "a date without VALUE=DATE": (6, lambda t: t.replace("DTSTART;VALUE=DATE:20220403",
+                                                         "DTSTART:20220403")),
+    "an unfolded long line": (7, lambda t: t.replace("\r\n ", "", 1)),
+    "a fold inside a letter": (7, lambda t: _split_letter(t, "переп\r\n олох")),
+    "an unescaped comma": (8, lambda t: t.replace("LOCATION:ТОИПКРО\\,", "LOCATION:ТОИПКРО,")),
+    "an escaped colon": (8, lambda t: t.replace("SUMMARY:Семинар 2014 года",
+                                                "SUMMARY:Семинар\\: 2014 года")),
+    "a control character": (8, lambda t: t.replace("Семинар 2014", "Семинар\x07 2014")),
+    "no X-WR-CALNAME": (9, lambda t: _without(t, "X-WR-CALNAME:")),
+    "no NAME": (9, lambda t: _without(t, "NAME:")),
+    "no REFRESH-INTERVAL": (10, lambda t: _without(t, "REFRESH-INTERVAL")),
+    "no X-PUBLISHED-TTL": (10, lambda t: _without(t, "X-PUBLISHED-TTL")),
+    "a cancellation without «ОТМЕНЕНО:»": (11, lambda t: t.replace(
+        "SUMMARY:ОТМЕНЕНО: Фестиваль", "SUMMARY:Фестиваль")),
+}
+
+
+def test_the_golden_feed_has_no_findings():
+    assert lint(GOLDEN.read_bytes()) == []
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_broken_rule_is_caught_with_its_number(case):
+    rule, breaking = BROKEN[case]
+    broken = breaking(good())
+    data = broken if isinstance(broken, bytes) else broken.encode("utf-8")
+    assert data != GOLDEN.read_bytes()
+    findings = lint(data)
+    assert rule in {f.rule for f in findings}, [f.text() for f in findings]
+
+
+def test_findings_name_the_line_in_russian():
+    data = good().replace("METHOD:PUBLISH", "METHOD:REQUEST").encode()
+    finding = next(f for f in lint(data) if f.rule == 4)
+    assert finding.line == 5 and finding.text().startswith("строка 5: [правило 4] METHOD:REQUEST")
+
+
+def test_garbage_gets_findings_not_a_traceback():
+    for data in (b"", b"\x00\xff\xfe", b"hello\r\n", b"BEGIN:VCALENDAR\r\nEND:VEVENT\r\n"):
+        assert lint(data)
+
+
+def test_every_feed_of_the_demo_region_passes(demo_db, tmp_path):
+    site = tmp_path / "site"
+    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    assert report.refused == []
+    for path in site.rglob("*.ics"):
+        assert lint(path.read_bytes()) == [], path
+
+
+def test_publish_keeps_the_old_file_of_a_feed_the_linter_refuses(demo_db, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    region = site / "feeds" / "region.ics"
+    before = region.read_bytes()
+    demo_db.execute("UPDATE events SET title = title || ' (изм.)' WHERE id = "
+                    "(SELECT min(id) FROM events WHERE visibility = 'public' "
+                    "AND start_at > '2026-09')")
+    demo_db.conn.commit()
+    monkeypatch.setattr(publish_module, "lint", lambda data: [Finding(1, 3, "проверка")])
+    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    assert region.read_bytes() == before
+    assert any(line.startswith("Общая лента региона: строка 1") for line in report.refused)
+
+
+def test_the_cli_lints_files_and_fails_on_findings(demo_path, tmp_path):
+    bad = tmp_path / "bad.ics"
+    bad.write_bytes(good().replace("\r\n", "\n").encode())
+    ran = run_rcro(demo_path, "lint", str(GOLDEN), str(bad))
+    assert ran.code == 1
+    assert "feed_sample.ics: замечаний нет." in ran.text
+    assert "[правило 3] строки кончаются на LF без CR" in ran.text
+    assert "Замечания в 1 файле из 2" in ran.err
