@@ -30,7 +30,10 @@ def proposal_notes(found: Proposals) -> str:
         lines.append(f"⚠ Нет опорной школы ({len(found.without_hub)}): "
                      f"{joined(found.without_hub)} — площадку там добавьте клавишей G "
                      "(в организации) или O (дистанционно).")
-    if found.already:
+    if len(found.already) > 4:
+        schools = count(len(found.already), "опорная школа", "опорные школы", "опорных школ")
+        lines.append(f"Уже проводят этап: {schools} (их площадки не предлагаются снова).")
+    elif found.already:
         lines.append(f"Уже проводят этап: {joined(found.already)}.")
     return "\n".join(lines)
 

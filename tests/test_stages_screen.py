@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from textual.widgets import DataTable, SelectionList
 
 from rcro_tui.db.calendar_data import day_items
@@ -125,3 +127,46 @@ async def test_create_a_competition_a_stage_and_sessions_at_two_hub_schools(make
         db.close()
     assert sorted(shown) == [("Весенний переполох: отборочный этап — г. Томск", host, "г. Томск")
                              for host in ("Лицей № 7", "СОШ № 47")]
+
+
+async def open_stage(pilot) -> None:
+    await open_spring_festival(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("opened", ["list", "card", "stage", "proposal", "stage-form"])
+def test_snapshot(snap_compare, make_app, opened, size):
+    async def go(pilot):
+        if opened == "list":
+            await pilot.press("4")
+        elif opened == "card":
+            await open_spring_festival(pilot)
+        elif opened == "stage":
+            await open_stage(pilot)
+        elif opened == "proposal":
+            await open_spring_festival(pilot)
+            await pilot.press("p")
+        else:
+            await open_spring_festival(pilot)
+            await pilot.press("e")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=go)
+
+
+async def test_the_stage_screen_forwards_a_change_to_its_tabs(make_app):
+    """O adds an online session: the pane, the header and the card after Esc all reread."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_stage(pilot)
+        assert isinstance(app.screen, StageScreen)
+        before = len(shown_rows(app.screen, "sessions-table"))
+        await pilot.press("o")
+        await settle(pilot)
+        assert len(shown_rows(app.screen, "sessions-table")) == before + 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CompetitionScreen)
+        assert shown_rows(app.screen, "competition-stages")[0][5] == str(before + 1)
