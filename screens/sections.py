@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
-from rcro_tui.sections import PUBLISH_TABLES, STAGE_TABLES, Table
+from rcro_tui.sections import PUBLISH_TABLES, Table
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.view_table import ViewTable
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.network import NetworkScreen  # noqa: F401  (the «Сеть» section)
+from rcro_tui.screens.stages import StagesScreen  # noqa: F401  (the «Отборы» section)
 
 
 class TabbedSectionScreen(SectionScreen):
@@ -49,11 +50,6 @@ class TabbedSectionScreen(SectionScreen):
             pane.focus_default()
         else:
             pane.query_one("DataTable").focus()
-
-
-class StagesScreen(TabbedSectionScreen):
-    TITLE = "Отборы"
-    TABLES = STAGE_TABLES
 
 
 class PublishScreen(TabbedSectionScreen):
