@@ -83,15 +83,17 @@ def apply(db: Database, stage_id: int, decisions: dict[int, bool] | None = None,
         seen = preview(db, stage_id)
         nxt = _refuse_unless_ready(seen)
         created = linked = already = without = 0
-        unlinked = _unlinked_in(db, nxt["id"])
         for row in seen.rows:
             if row.decision.verdict is not Verdict.YES:
                 continue
             if row.advanced_to is not None:
-                already += 1
-            elif (match := unlinked.pop(_identity(row), None)) is not None:
-                store.update(db, "entries", match, {"from_entry_id": row.entry_id}, user=user)
-                linked += 1
+                target = store.get_row(db, "entries", row.advanced_to)
+                if target["from_entry_id"] is None:
+                    store.update(db, "entries", row.advanced_to,
+                                 {"from_entry_id": row.entry_id}, user=user)
+                    linked += 1
+                else:
+                    already += 1
             else:
                 _create(db, nxt["id"], row, user)
                 created += 1
@@ -113,22 +115,6 @@ def _refuse_unless_ready(seen: Preview) -> dict[str, Any]:
             "с равным баллом на границе ждут решения координатора (пробел — проходит / нет). "
             "Переход не выполнен.")
     return seen.next_stage
-
-
-def _identity(row_or_entry: PreviewRow | dict[str, Any]) -> tuple:
-    """Who a participant is across stages when no link says it: name, school, subject."""
-    if isinstance(row_or_entry, PreviewRow):
-        return (row_or_entry.name.casefold(), row_or_entry.school_id,
-                row_or_entry.subject.casefold())
-    return (row_or_entry["participant_name"].casefold(), row_or_entry["organization_id"],
-            row_or_entry["subject"].casefold())
-
-
-def _unlinked_in(db: Database, stage_id: int) -> dict[tuple, int]:
-    """Next-stage entries typed or imported by hand: matched rather than duplicated."""
-    return {_identity(row): row["id"] for row in db.query(
-        "SELECT id, participant_name, organization_id, subject FROM entries "
-        "WHERE stage_id = ? AND from_entry_id IS NULL ORDER BY id DESC", [stage_id])}
 
 
 def _create(db: Database, stage_id: int, row: PreviewRow, user: str) -> int:

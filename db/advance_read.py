@@ -119,7 +119,7 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
     verdicts = decide(candidates, rule, marks)
     nxt = next_stage_of(db, stage)
     sessions = _sessions(db, nxt["id"]) if nxt else []
-    linked = _already_advanced(db, stage_id, nxt["id"]) if nxt else {}
+    linked = _already_advanced(db, stage_id, nxt["id"], rows) if nxt else {}
     result = []
     missing: Counter[str] = Counter()
     for r, cand, decision in zip(rows, candidates, verdicts):
@@ -151,11 +151,28 @@ def _session_for(entry: Candidate, sessions: list[NextSession]) -> NextSession |
     return next((s for s in sessions if s.district_id is None and subject in s.subjects), None)
 
 
-def _already_advanced(db: Database, stage_id: int, next_id: int) -> dict[int, int]:
-    """Source entry id → its entry in the next stage (linked ones only)."""
-    return dict(db.execute(
+def _already_advanced(db: Database, stage_id: int, next_id: int,
+                      rows: list[tuple]) -> dict[int, int]:
+    """Source entry id → its entry in the next stage: linked, or typed or imported there by
+    hand (same name, school and subject, not linked yet) — matched rather than duplicated."""
+    found = dict(db.execute(
         "SELECT n.from_entry_id, n.id FROM entries n JOIN entries e ON e.id = n.from_entry_id "
         "WHERE n.stage_id = ? AND e.stage_id = ?", [next_id, stage_id]).fetchall())
+    unlinked = {identity(name, org, subject): entry_id for entry_id, name, org, subject in
+                db.execute("SELECT id, participant_name, organization_id, subject FROM entries "
+                           "WHERE stage_id = ? AND from_entry_id IS NULL ORDER BY id DESC",
+                           [next_id]).fetchall()}
+    for r in rows:
+        if r[0] not in found and unlinked:
+            match = unlinked.pop(identity(r[1], r[6], r[3]), None)
+            if match is not None:
+                found[r[0]] = match
+    return found
+
+
+def identity(name: str, organization_id: int | None, subject: str) -> tuple:
+    """Who a participant is across stages when no link says so: name, school, subject."""
+    return (name.strip().casefold(), organization_id, subject.strip().casefold())
 
 
 def _warnings(stage: dict[str, Any], nxt: dict[str, Any] | None,
