@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from rcro_tui.i18n import count
 from rcro_tui.pass_decide import Candidate, Decision, Verdict, counts, decide
-from rcro_tui.pass_rules import Manual, PassRule, Quota, QuotaScope, Threshold, parse_rule
+from rcro_tui.pass_rules import PassRule, Quota, QuotaScope, Threshold, parse_rule
 from rcro_tui.db.store import get_row
 
 NO_SESSION = "в районе нет площадки следующего этапа"
@@ -122,10 +122,14 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
     linked = _already_advanced(db, stage_id, nxt["id"], rows) if nxt else {}
     result = []
     missing: Counter[str] = Counter()
+    goes: dict[tuple, NextSession | None] = {}
     for r, cand, decision in zip(rows, candidates, verdicts):
         session = None
         if decision.verdict is Verdict.YES and nxt:
-            session = _session_for(cand, sessions)
+            where = (cand.district_id, cand.subject)
+            if where not in goes:
+                goes[where] = _session_for(cand, sessions)
+            session = goes[where]
             if session is None:
                 missing[cand.district or "без района"] += 1
         result.append(PreviewRow(
@@ -184,16 +188,18 @@ def _warnings(stage: dict[str, Any], nxt: dict[str, Any] | None,
 
 
 def _order(rule: PassRule):
-    """Rows in the groups the rule ranks by, best first."""
-    def group(row: PreviewRow) -> tuple:
-        if isinstance(rule, Quota):
-            scope = {QuotaScope.STAGE: "", QuotaScope.DISTRICT: row.district,
-                     QuotaScope.SCHOOL: row.school, QuotaScope.SESSION: row.session}[rule.per]
-            return (scope, row.subject.casefold() if rule.by_subject else "",
-                    row.grade or 0 if rule.by_grade else 0)
-        if isinstance(rule, Threshold):
-            return (row.subject.casefold(), row.grade or 0)
-        assert isinstance(rule, Manual)
-        return (row.subject.casefold(), 0)
+    """Rows in the groups the rule ranks by, best first (the key chosen once, not per row)."""
+    scope, subject, grade = None, True, isinstance(rule, Threshold)
+    if isinstance(rule, Quota):
+        scope = {QuotaScope.STAGE: None, QuotaScope.DISTRICT: "district",
+                 QuotaScope.SCHOOL: "school", QuotaScope.SESSION: "session"}[rule.per]
+        subject, grade = rule.by_subject, rule.by_grade
 
-    return lambda row: (*group(row), row.score is None, -(row.score or 0), row.name)
+    def key(row: PreviewRow) -> tuple:
+        score = row.score
+        return (getattr(row, scope) if scope else "",
+                row.subject.casefold() if subject else "",
+                (row.grade or 0) if grade else 0,
+                score is None, -(score or 0), row.name)
+
+    return key

@@ -77,12 +77,13 @@ def decide(entries: Iterable[Candidate], rule: PassRule,
     marks = marks or {}
     ranked = [e for e in entries if e.status not in _NEVER and e.score is not None]
     ranks = _ranks(ranked, _group_key(rule))
-    return [_decision(entry, rule, ranks.get(entry.id), marks.get(entry.id))
+    memo: dict[tuple, tuple] = {}
+    return [_decision(entry, rule, ranks.get(entry.id), marks.get(entry.id), memo)
             for entry in entries]
 
 
-def _decision(entry: Candidate, rule: PassRule, rank: _Rank | None,
-              mark: bool | None) -> Decision:
+def _decision(entry: Candidate, rule: PassRule, rank: _Rank | None, mark: bool | None,
+              memo: dict[tuple, tuple]) -> Decision:
     places = rank_text(rank.first, rank.last) if rank else ""
     if entry.status in _NEVER:
         return Decision(entry.id, Verdict.NO, _NEVER[entry.status], places)
@@ -92,16 +93,21 @@ def _decision(entry: Candidate, rule: PassRule, rank: _Rank | None,
     if rank is None:
         return Decision(entry.id, Verdict.NO, "нет балла", places)
     if isinstance(rule, Threshold):
-        return _by_threshold(entry, rule, places)
+        return _by_threshold(entry, rule, places, memo)
     return _by_quota(entry, rule, rank, mark, places)
 
 
-def _by_threshold(entry: Candidate, rule: Threshold, places: str) -> Decision:
-    line = rule.min_for(entry.subject, entry.grade)
+def _by_threshold(entry: Candidate, rule: Threshold, places: str,
+                  memo: dict[tuple, tuple]) -> Decision:
+    key = (entry.subject, entry.grade)
+    if key not in memo:  # a few subjects × grades among thousands of entries
+        line = rule.min_for(entry.subject, entry.grade)
+        memo[key] = (line, "" if line is None else
+                     f"проходной балл {grade_subject(line.subject, line.grade)}")
+    line, what = memo[key]
     if line is None:
         why = f"проходной балл {grade_subject(entry.subject, entry.grade)} не задан"
         return Decision(entry.id, Verdict.NO, why, places)
-    what = f"проходной балл {grade_subject(line.subject, line.grade)}"
     score, least = score_text(entry.score), score_text(line.min_score)
     if entry.score >= line.min_score:
         return Decision(entry.id, Verdict.YES, f"{score} ≥ {least} — {what}", places)

@@ -7,17 +7,21 @@ so another region's names never come out wrong.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rcro_tui.i18n import count
 from rcro_tui.pass_rules import Manual, PassRule, Quota, QuotaScope, Threshold
 
 _ADJECTIVE = ("ий", "ый", "ой")
 
 
+@lru_cache(maxsize=4096)
 def score_text(score: float) -> str:
     """87 → «87», 87.5 → «87,5» (a Russian decimal comma)."""
     return f"{score:g}".replace(".", ",")
 
 
+@lru_cache(maxsize=4096)
 def subject_dative(subject: str) -> str:
     """«математика» → «по математике», «химия» → «по химии»; otherwise «по предмету «…»»."""
     word = subject.strip()
@@ -28,6 +32,7 @@ def subject_dative(subject: str) -> str:
     return f"по предмету «{word}»"
 
 
+@lru_cache(maxsize=4096)
 def place_prepositional(name: str) -> str:
     """«Кожевниковский район» → «в Кожевниковском районе», «г. Томск» → «в г. Томске»."""
     words = name.split()
@@ -44,6 +49,7 @@ def place_prepositional(name: str) -> str:
     return f"в районе «{name}»"
 
 
+@lru_cache(maxsize=4096)
 def place_text(first: int, last: int) -> str:
     """«1-е место», «2–3-е место» (shared)."""
     return f"{first}-е место" if first == last else f"{first}–{last}-е место"
