@@ -147,7 +147,8 @@ def _sessions(db: Database, stage_id: int) -> list[NextSession]:
 
 def _session_for(entry: Candidate, sessions: list[NextSession]) -> NextSession | None:
     subject = entry.subject.strip().casefold()
-    local = [s for s in sessions if s.district_id is not None and s.district_id == entry.district_id]
+    local = [s for s in sessions
+             if s.district_id is not None and s.district_id == entry.district_id]
     if local:
         return next((s for s in local if subject in s.subjects), local[0])
     if len(sessions) == 1:

@@ -135,7 +135,9 @@ def _by_quota(entry: Candidate, rule: Quota, rank: _Rank, mark: bool | None,
 
 def _where(entry: Candidate, rule: Quota) -> str:
     if rule.per is QuotaScope.DISTRICT:
-        return place_prepositional(entry.district) if entry.district else "среди участников без района"
+        if not entry.district:
+            return "среди участников без района"
+        return place_prepositional(entry.district)
     if rule.per is QuotaScope.SCHOOL:
         return f"в школе «{entry.school}»" if entry.school else "среди участников без школы"
     if rule.per is QuotaScope.SESSION:
