@@ -311,6 +311,27 @@ def m008_stage_fields(db: Database) -> None:
         db.execute(statement)
 
 
+_V11_STATEMENTS = [
+    # The entry of the previous stage an entry was advanced from: advancing twice creates
+    # nothing new, and a protocol can say where each finalist came from.
+    "ALTER TABLE entries ADD COLUMN from_entry_id INTEGER "
+    "REFERENCES entries(id) ON DELETE SET NULL",
+    # The coordinator's choice for this entry (1 passes, 0 does not, NULL none yet): who
+    # passes under a manual rule, and how a tie at a quota's boundary was settled.
+    "ALTER TABLE entries ADD COLUMN pass_mark INTEGER CHECK (pass_mark IN (0, 1))",
+    "CREATE UNIQUE INDEX idx_entries_from ON entries(from_entry_id, stage_id) "
+    "WHERE from_entry_id IS NOT NULL",
+]
+
+
+@MIGRATIONS(name="m011_stage_advance")
+def m011_stage_advance(db: Database) -> None:
+    """Advancing to the next stage: each created entry linked to its source, and the
+    coordinator's pass marks kept across sessions."""
+    for statement in _V11_STATEMENTS:
+        db.execute(statement)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

@@ -168,6 +168,7 @@ from rcro_tui.cli_orgs import orgs  # noqa: E402
 cli.add_command(orgs)
 from rcro_tui.cli_stages import stages  # noqa: E402  (its commands: cli_stage_*.py)
 import rcro_tui.cli_stage_list  # noqa: E402,F401  (stages list, stages show)
+import rcro_tui.cli_stage_advance  # noqa: E402,F401  (stages advance, stages rule)
 
 cli.add_command(stages)
 from rcro_tui.cli_publish import lint_command, publish_command, tokens  # noqa: E402

@@ -23,6 +23,7 @@ from rcro_tui.db.stage_list import facts_text, stage_header
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
+from rcro_tui.screens.advance_pane import AdvancePane
 from rcro_tui.screens.sessions_pane import SessionsPane
 from rcro_tui.screens.stage_messages import StageChanged
 
@@ -38,7 +39,8 @@ class StageScreen(Screen[None]):
     """Opened with Enter on a stage; Esc goes back to the competition."""
 
     TITLE = "Отборы"
-    TABS: list[StageTab] = [StageTab("sessions", "Площадки", SessionsPane)]
+    TABS: list[StageTab] = [StageTab("sessions", "Площадки", SessionsPane),
+                            StageTab("advance", "Переход", AdvancePane)]
     BINDINGS = [
         bind("[", "tab(-1)", "Пред. вкладка", key_display="["),
         bind("]", "tab(1)", "След. вкладка", key_display="]"),

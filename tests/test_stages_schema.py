@@ -25,7 +25,8 @@ def test_a_database_made_before_m008_keeps_its_stages_and_gains_the_fields(tmp_p
     db = open_database(path)
     row = db["stages"].get(stage)
     assert (row["name"], row["subjects"], row["max_score"]) == ("Отборочный этап", "", None)
-    assert db.execute("SELECT * FROM entries").fetchall() == before
+    # later migrations (m011) append columns: the old ones are kept as they were
+    assert [row[:len(before[0])] for row in db.execute("SELECT * FROM entries")] == before
     indexes = {i.name for i in db["entries"].indexes}
     assert {"idx_entries_organization", "idx_entries_session"} <= indexes
     db.close()

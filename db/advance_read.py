@@ -1,0 +1,206 @@
+"""The advance preview: who passes a stage and why, and where each passer goes next.
+
+An entry's district is its school's district, else its session's. A passer goes to the next
+stage's session in that district (narrowed by subject when the district has several); else to
+the next stage's only session; else to a session without a district for their subject (a
+regional round per subject); else to none — listed as a warning, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from rcro_tui.i18n import count
+from rcro_tui.pass_decide import Candidate, Decision, Verdict, counts, decide
+from rcro_tui.pass_rules import PassRule, Quota, QuotaScope, Threshold, parse_rule
+from rcro_tui.db.store import get_row
+
+NO_SESSION = "в районе нет площадки следующего этапа"
+
+_ENTRIES = """
+SELECT e.id, e.participant_name, e.grade, e.subject, e.score, e.status, e.organization_id,
+       e.session_id, e.pass_mark, COALESCE(o.district_id, s.district_id),
+       COALESCE(NULLIF(o.short_name, ''), o.name, ''),
+       COALESCE(NULLIF(h.short_name, ''), h.name, v.title, '')
+FROM entries e
+LEFT JOIN organizations o ON o.id = e.organization_id
+LEFT JOIN stage_sessions s ON s.id = e.session_id
+LEFT JOIN organizations h ON h.id = s.host_org_id
+LEFT JOIN events v ON v.id = s.event_id
+WHERE e.stage_id = ?"""
+
+_SESSIONS = """
+SELECT s.id, s.district_id, v.subjects,
+       COALESCE(NULLIF(h.short_name, ''), h.name, v.title, '')
+FROM stage_sessions s JOIN events v ON v.id = s.event_id
+LEFT JOIN organizations h ON h.id = s.host_org_id
+WHERE s.stage_id = ? ORDER BY v.start_at, s.id"""
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One entry of the stage as the «Переход» tab lists it."""
+
+    entry_id: int
+    name: str
+    grade: int | None
+    subject: str
+    school_id: int | None
+    school: str
+    district: str
+    session: str
+    score: float | None
+    status: str
+    decision: Decision
+    next_session_id: int | None = None
+    next_session: str = ""
+    advanced_to: int | None = None
+    """The entry already made for it in the next stage (advancing again creates nothing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NextSession:
+    id: int
+    district_id: int | None
+    subjects: frozenset[str]
+    name: str
+
+
+@dataclass
+class Preview:
+    stage: dict[str, Any]
+    rule: PassRule
+    next_stage: dict[str, Any] | None
+    rows: list[PreviewRow]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def passes(self) -> int:
+        return counts(row.decision for row in self.rows)[0]
+
+    @property
+    def undecided(self) -> int:
+        return counts(row.decision for row in self.rows)[1]
+
+    def summary(self) -> str:
+        """«Пройдут 12 из 40, 2 решения за координатором.»"""
+        passes, undecided = counts(row.decision for row in self.rows)
+        text = f"Пройдут {passes} из {len(self.rows)}"
+        if undecided:
+            text += f", {count(undecided, 'решение', 'решения', 'решений')} за координатором"
+        return text + "."
+
+
+def stage_rule(db: Database, stage: dict[str, Any]) -> PassRule:
+    return parse_rule(stage["pass_rule"], stage=stage["name"])
+
+
+def next_stage_of(db: Database, stage: dict[str, Any]) -> dict[str, Any] | None:
+    rows = list(db.query("SELECT * FROM stages WHERE competition_id = ? AND position = ?",
+                         [stage["competition_id"], stage["position"] + 1]))
+    return rows[0] if rows else None
+
+
+def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = None) -> Preview:
+    """Who passes and why; `decisions` (entry id → passes?) override the stored marks."""
+    stage = get_row(db, "stages", stage_id)
+    rule = stage_rule(db, stage)
+    districts = dict(db.execute("SELECT id, name FROM districts").fetchall())
+    rows = db.execute(_ENTRIES, [stage_id]).fetchall()
+    marks = {r[0]: bool(r[8]) for r in rows if r[8] is not None}
+    marks.update(decisions or {})
+    candidates = [Candidate(r[0], r[4], r[5], r[3], r[2], r[9], districts.get(r[9], ""),
+                            r[6], r[10], r[7], r[11]) for r in rows]
+    verdicts = decide(candidates, rule, marks)
+    nxt = next_stage_of(db, stage)
+    sessions = _sessions(db, nxt["id"]) if nxt else []
+    linked = _already_advanced(db, stage_id, nxt["id"], rows) if nxt else {}
+    result = []
+    missing: Counter[str] = Counter()
+    goes: dict[tuple, NextSession | None] = {}
+    for r, cand, decision in zip(rows, candidates, verdicts):
+        session = None
+        if decision.verdict is Verdict.YES and nxt:
+            where = (cand.district_id, cand.subject)
+            if where not in goes:
+                goes[where] = _session_for(cand, sessions)
+            session = goes[where]
+            if session is None:
+                missing[cand.district or "без района"] += 1
+        result.append(PreviewRow(
+            r[0], r[1], r[2], r[3], r[6], r[10], cand.district, r[11], r[4], r[5], decision,
+            session.id if session else None, session.name if session else "", linked.get(r[0])))
+    result.sort(key=_order(rule))
+    return Preview(stage, rule, nxt, result, _warnings(stage, nxt, missing))
+
+
+def _sessions(db: Database, stage_id: int) -> list[NextSession]:
+    return [NextSession(r[0], r[1], frozenset(
+        s.strip().casefold() for s in re.split(r"[,;]", r[2] or "") if s.strip()), r[3])
+            for r in db.execute(_SESSIONS, [stage_id]).fetchall()]
+
+
+def _session_for(entry: Candidate, sessions: list[NextSession]) -> NextSession | None:
+    subject = entry.subject.strip().casefold()
+    local = [s for s in sessions
+             if s.district_id is not None and s.district_id == entry.district_id]
+    if local:
+        return next((s for s in local if subject in s.subjects), local[0])
+    if len(sessions) == 1:
+        return sessions[0]
+    return next((s for s in sessions if s.district_id is None and subject in s.subjects), None)
+
+
+def _already_advanced(db: Database, stage_id: int, next_id: int,
+                      rows: list[tuple]) -> dict[int, int]:
+    """Source entry id → its entry in the next stage: linked, or typed or imported there by
+    hand (same name, school and subject, not linked yet) — matched rather than duplicated."""
+    found = dict(db.execute(
+        "SELECT n.from_entry_id, n.id FROM entries n JOIN entries e ON e.id = n.from_entry_id "
+        "WHERE n.stage_id = ? AND e.stage_id = ?", [next_id, stage_id]).fetchall())
+    unlinked = {identity(name, org, subject): entry_id for entry_id, name, org, subject in
+                db.execute("SELECT id, participant_name, organization_id, subject FROM entries "
+                           "WHERE stage_id = ? AND from_entry_id IS NULL ORDER BY id DESC",
+                           [next_id]).fetchall()}
+    for r in rows:
+        if r[0] not in found and unlinked:
+            match = unlinked.pop(identity(r[1], r[6], r[3]), None)
+            if match is not None:
+                found[r[0]] = match
+    return found
+
+
+def identity(name: str, organization_id: int | None, subject: str) -> tuple:
+    """Who a participant is across stages when no link says so: name, school, subject."""
+    return (name.strip().casefold(), organization_id, subject.strip().casefold())
+
+
+def _warnings(stage: dict[str, Any], nxt: dict[str, Any] | None,
+              missing: Counter[str]) -> list[str]:
+    if nxt is None:
+        return [f"Этап «{stage['name']}» — последний в конкурсе: переходить некуда."]
+    return [f"{district}: {NO_SESSION} ({count(n, 'участник', 'участника', 'участников')} "
+            "без площадки)" for district, n in sorted(missing.items())]
+
+
+def _order(rule: PassRule):
+    """Rows in the groups the rule ranks by, best first (the key chosen once, not per row)."""
+    scope, subject, grade = None, True, isinstance(rule, Threshold)
+    if isinstance(rule, Quota):
+        scope = {QuotaScope.STAGE: None, QuotaScope.DISTRICT: "district",
+                 QuotaScope.SCHOOL: "school", QuotaScope.SESSION: "session"}[rule.per]
+        subject, grade = rule.by_subject, rule.by_grade
+
+    def key(row: PreviewRow) -> tuple:
+        score = row.score
+        return (getattr(row, scope) if scope else "",
+                row.subject.casefold() if subject else "",
+                (row.grade or 0) if grade else 0,
+                score is None, -(score or 0), row.name)
+
+    return key

@@ -1,0 +1,177 @@
+"""The «Переход» tab of a stage: its pass rule in words, who passes and why, ties to decide,
+and advancing to the next stage.
+
+Keys: R — the rule; space or Enter — passes / does not, for a tie the coordinator decides or
+under a manual rule (kept in the database at once); A — advance (asks first, naming the
+counts; refused while ties wait). After each write the pane posts `StageChanged` and rereads
+on it, like the stage's other panes.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from rcro_tui.db.advance import Preview, apply, preview, set_marks
+from rcro_tui.db.advance_view import next_cell
+from rcro_tui.db.connection import connect
+from rcro_tui.errors import UserError
+from rcro_tui.i18n import count
+from rcro_tui.pass_decide import Verdict
+from rcro_tui.pass_words import describe, score_text
+from rcro_tui.screens.confirm import ConfirmDialog
+from rcro_tui.screens.data import reading
+from rcro_tui.screens.keys import bind
+from rcro_tui.screens.pass_rule_form import PassRuleForm
+from rcro_tui.screens.stage_messages import StageChanged
+
+COLUMNS = ("Участник", "Кл.", "Предмет", "Школа", "Балл", "Место", "Итог", "Почему",
+           "Следующий этап")
+
+
+def participants(n: int) -> str:
+    return count(n, "участника", "участников", "участников")
+
+
+class AdvancePane(Widget):
+    """One stage's advance: mount it with the stage id; it reads `app.db_path`/`app.user`."""
+
+    BINDINGS = [
+        bind("r", "edit_rule", "Правило"),
+        bind("space", "toggle", "Проходит / нет", key_display="Пробел"),
+        bind("a", "advance", "Перевести"),
+    ]
+
+    def __init__(self, stage_id: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stage_id = stage_id
+        self.preview: Preview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="advance-rule", markup=False)
+        yield Static("", id="advance-counts", markup=False)
+        table = DataTable(id="advance-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns(*COLUMNS)
+        yield table
+        yield Static("", id="advance-detail", markup=False)
+        yield Static("", id="advance-warnings", markup=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Reread the stage and redraw, keeping the cursor on the same row."""
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        try:
+            with reading(self.app.db_path) as db:
+                self.preview = preview(db, self.stage_id)
+        except UserError as error:
+            self.preview = None
+            table.clear()
+            self._say(error.message, "", "")
+            return
+        seen = self.preview
+        table.clear()
+        for row in seen.rows:
+            table.add_row(row.name, "" if row.grade is None else str(row.grade), row.subject,
+                          row.school, "" if row.score is None else score_text(row.score),
+                          row.decision.rank, row.decision.verdict.label, row.decision.reason,
+                          next_cell(seen, row), key=str(row.entry_id))
+        if seen.rows:
+            table.move_cursor(row=min(cursor, len(seen.rows) - 1))
+        self.query_one("#advance-detail", Static).update(self.detail(table.cursor_row))
+        target = (f" → этап «{seen.next_stage['name']}»" if seen.next_stage else "")
+        self._say(f"Правило: {describe(seen.rule)}", seen.summary() + target,
+                  "\n".join(f"⚠ {w}" for w in seen.warnings))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.query_one("#advance-detail", Static).update(self.detail(event.cursor_row))
+
+    def detail(self, index: int) -> str:
+        """The row under the cursor in full: who, the verdict and why, where next."""
+        if self.preview is None or not 0 <= index < len(self.preview.rows):
+            return ""
+        row = self.preview.rows[index]
+        who = ", ".join(part for part in (
+            row.school, f"{row.grade} класс" if row.grade is not None else "", row.subject)
+            if part)
+        verdict = {Verdict.YES: "проходит", Verdict.NO: "не проходит",
+                   Verdict.UNDECIDED: "решает координатор"}[row.decision.verdict]
+        text = f"{row.name} ({who})" if who else row.name
+        text += f": {verdict} — {row.decision.reason}"
+        going = next_cell(self.preview, row)
+        return text + (f". Следующий этап: {going}" if going else "")
+
+    def _say(self, rule: str, counts: str, warnings: str) -> None:
+        self.query_one("#advance-rule", Static).update(rule)
+        self.query_one("#advance-counts", Static).update(counts)
+        self.query_one("#advance-warnings", Static).update(warnings)
+        self.query_one("#advance-warnings").display = bool(warnings)
+
+    @on(StageChanged)
+    def _stage_changed(self, message: StageChanged) -> None:
+        if message.stage_id == self.stage_id:
+            self.reload()
+
+    def changed(self) -> None:
+        self.post_message(StageChanged(self.stage_id))
+
+    def action_edit_rule(self) -> None:
+        self.app.push_screen(PassRuleForm(self.app.db_path, self.app.user, self.stage_id),
+                             lambda rule: self.changed() if rule is not None else None)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+    def action_toggle(self) -> None:
+        """Passes / does not, for the row under the cursor, where the coordinator decides."""
+        table = self.query_one(DataTable)
+        if self.preview is None or not self.preview.rows:
+            return
+        row = self.preview.rows[table.cursor_row]
+        if not row.decision.choosable:
+            self.notify(f"{row.name}: {row.decision.reason} — это решает правило; "
+                        "изменить его — R.", severity="warning")
+            return
+        self._write(lambda db: set_marks(db, self.stage_id, {
+            row.entry_id: row.decision.verdict is not Verdict.YES}, user=self.app.user))
+        self.changed()
+
+    def action_advance(self) -> None:
+        seen = self.preview
+        if seen is None:
+            return
+        if seen.next_stage is None or seen.undecided:
+            why = (seen.warnings[0] if seen.next_stage is None else
+                   f"{count(seen.undecided, 'участник', 'участника', 'участников')} с равным "
+                   "баллом на границе ждут решения: пробел — проходит / нет.")
+            self.notify(f"Переход не выполнен. {why}", severity="error", timeout=8)
+            return
+        question = (f"Перевести на этап «{seen.next_stage['name']}» {seen.passes} из "
+                    f"{participants(len(seen.rows))} этапа «{seen.stage['name']}»? Им будут "
+                    "назначены площадки, а площадки появятся в календарях их школ.")
+        self.app.push_screen(ConfirmDialog(question, yes="Перевести", no="Вернуться"),
+                             lambda yes: self._apply() if yes else None)
+
+    def _apply(self) -> None:
+        done = self._write(lambda db: apply(db, self.stage_id, user=self.app.user))
+        if done is not None:
+            self.notify(done.summary(), timeout=8)
+            self.changed()
+
+    def _write(self, call):
+        try:
+            db = connect(self.app.db_path)
+            try:
+                return call(db)
+            finally:
+                db.close()
+        except UserError as error:
+            self.notify(error.message, severity="error", timeout=8)
+            return None
