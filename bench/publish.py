@@ -50,13 +50,13 @@ def build(path: Path, events: int, orgs: int) -> None:
                 "VALUES (?, 'school', ?, ?, ?)",
                 [f"МБОУ «Средняя общеобразовательная школа № {n}»", rng.choice(districts),
                  stamp, stamp])
-            for program in rng.sample(programs, 2):
+            if rng.random() < 0.25:  # a quarter of the schools are in one network programme
                 db.execute(
                     "INSERT INTO memberships (organization_id, program_id, role, status, "
                     "valid_from, created_at, updated_at) VALUES (?, ?, ?, 'approved', "
                     "'2025-09-01', ?, ?)",
-                    [cursor.lastrowid, program, rng.choice(["participant", "hub", "base"]),
-                     stamp, stamp])
+                    [cursor.lastrowid, rng.choice(programs),
+                     rng.choice(["participant", "participant", "hub", "base"]), stamp, stamp])
     db.close()
 
 

@@ -75,6 +75,12 @@ class VeventText:
     first: date
     last: date
     zones: frozenset[str] = field(default_factory=frozenset)
+    data: bytes = b""
+    """`text` in UTF-8, encoded once for all the feeds that join it."""
+
+    def __post_init__(self) -> None:
+        if not self.data:
+            self.data = self.text.encode("utf-8")
 
 
 def event_text(event: FeedEvent) -> VeventText:

@@ -48,8 +48,8 @@ def feed_bytes(header: FeedHeader, events: Iterable[VeventText]) -> bytes:
               f"X-PUBLISHED-TTL:{REFRESH}"]
     head = "".join(Contentline(line).to_ical().decode("utf-8") + "\r\n" for line in lines)
     zones = _zone_blocks(chosen)
-    body = "".join(item.text for item in chosen)
-    return (head + zones + body + "END:VCALENDAR\r\n").encode("utf-8")
+    body = b"".join(item.data for item in chosen)
+    return b"".join(((head + zones).encode("utf-8"), body, b"END:VCALENDAR\r\n"))
 
 
 def _zone_blocks(events: list[VeventText]) -> str:
@@ -57,8 +57,12 @@ def _zone_blocks(events: list[VeventText]) -> str:
     spans: dict[str, tuple[date, date]] = {}
     for item in events:
         for zone in item.zones:
-            first, last = spans.get(zone, (item.first, item.last))
-            spans[zone] = (min(first, item.first), max(last, item.last))
+            if zone in spans:
+                first, last = spans[zone]
+                if item.first < first or item.last > last:
+                    spans[zone] = (min(first, item.first), max(last, item.last))
+            else:
+                spans[zone] = (item.first, item.last)
     return "".join(vtimezone_text(zone, *spans[zone]) for zone in sorted(spans))
 
 
