@@ -107,9 +107,9 @@ def parse_word(text: object, words: dict[str, str], what: str) -> str:
         return words[key]
     if key in set(words.values()):
         return key
-    known = sorted({w for w in words if w}, key=len)[:4]
+    enum = EntryResult if words is RESULT_WORDS else EntryStatus
     raise ValueError(f"«{str(text).strip()}» — не {what}; ожидается: "
-                     + ", ".join(f"«{w}»" for w in known) + ".")
+                     + ", ".join(f"«{member.label}»" for member in enum) + ".")
 
 
 def score_text(score: float | None) -> str:
