@@ -213,7 +213,8 @@ def stage_rules(db: Database, stage_id: int) -> StageRules:
         session_id, district_id, district, host, short, title, day = values
         rules.sessions[session_id] = SessionInfo(
             session_id, district_id, session_label(district, host or title, day),
-            tuple(k for k in (district, host, short, title) if k))
+            tuple(k for k in (district, host, short, title,
+                              f"{district}: {short or host or title}" if district else "") if k))
     return rules
 
 

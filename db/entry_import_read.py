@@ -37,7 +37,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "session": ("Площадка", "Место проведения", "Пункт проведения"),
     "note": ("Примечание", "Комментарий"),
 }
-"""Field → the headers it accepts; the first is what `stages protocol --format csv` writes."""
+"""Field → the headers it accepts (those `stages protocol --format csv` writes among them,
+so a printed protocol, corrected, imports back with `--replace`)."""
 
 REQUIRED = ("name", "grade", "school", "score")
 

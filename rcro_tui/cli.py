@@ -169,6 +169,7 @@ cli.add_command(orgs)
 from rcro_tui.cli_stages import stages  # noqa: E402  (its commands: cli_stage_*.py)
 
 cli.add_command(stages)
+import rcro_tui.cli_stage_entries  # noqa: E402,F401  (stages import-results, protocol)
 
 
 def main(argv: list[str] | None = None) -> None:
