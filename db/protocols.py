@@ -187,7 +187,7 @@ def entries_view(db: Database, stage_id: int, query: str = "") -> TableView:
     """The stage's participants by name (the «Участники» tab): what the form edits."""
     entries = sorted(stage_entries(db, stage_id),
                      key=lambda e: (e.name.casefold().replace("ё", "е"), e.grade or 0, e.id))
-    view = TableView(f"Участники: {tally(db, stage_id)}", ENTRY_COLUMNS,
+    view = TableView("Участники этапа", ENTRY_COLUMNS,
                      empty="На этапе пока нет участников: A — добавить, I — импорт протокола.")
     words = query.casefold().replace("ё", "е").split()
     for entry in entries:
