@@ -23,8 +23,9 @@ from rcro_tui.db.views import TableView
 GROUPINGS = {"stage": "этап", "session": "площадка", "district": "район", "school": "школа",
              "totals": "итоги по районам"}
 """Grouping code → its Russian name (the pane's switch and `stages protocol --by`)."""
-COLUMNS = ("Место", "Участник", "Класс", "Школа", "Район", "Предмет", "Балл", "Результат",
+COLUMNS = ("Место", "Участник", "Класс", "Балл", "Результат", "Предмет", "Школа", "Район",
            "Статус", "Площадка")
+"""Place, name and score first: what a narrow terminal must show (the rest scrolls)."""
 UNRANKED = ("absent", "disqualified")
 
 _ENTRIES_SQL = """
@@ -35,7 +36,7 @@ SELECT o.id, o.name, COALESCE(d.name, ''), COALESCE(d.sort_order, 1000000)
 FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
 WHERE o.id IN (SELECT DISTINCT organization_id FROM entries WHERE stage_id = ?)"""
 _SESSIONS_SQL = """
-SELECT s.id, COALESCE(sd.name || ': ', '') || COALESCE(NULLIF(h.short_name, ''), h.name, ev.title, '')
+SELECT s.id, COALESCE(sd.name, ''), COALESCE(NULLIF(h.short_name, ''), h.name, ev.title, '')
 FROM stage_sessions s
 LEFT JOIN districts sd ON sd.id = s.district_id
 LEFT JOIN organizations h ON h.id = s.host_org_id
@@ -70,7 +71,7 @@ def stage_entries(db: Database, stage_id: int) -> list[Entry]:
     Three queries, not one with joins: a stage's thousands of entries share a few hundred
     schools and a few sessions, named once each (twice as fast as joining every row)."""
     schools = {row[0]: row[1:] for row in db.execute(_SCHOOLS_SQL, [stage_id]).fetchall()}
-    sessions = dict(db.execute(_SESSIONS_SQL, [stage_id]).fetchall())
+    sessions = session_names(db, stage_id)
     nowhere = ("", "", 1000000)
     entries = []
     for values in db.execute(_ENTRIES_SQL, [stage_id]).fetchall():
@@ -79,23 +80,47 @@ def stage_entries(db: Database, stage_id: int) -> list[Entry]:
     return entries
 
 
+def session_names(db: Database, stage_id: int) -> dict[int, str]:
+    """A session as the protocol names it: its district («Зырянский район»), with the host
+    school when the district has two sessions, or the host / event title when online."""
+    rows = db.execute(_SESSIONS_SQL, [stage_id]).fetchall()
+    districts = [district for _, district, _ in rows if district]
+    return {session_id: (f"{district}: {place}" if districts.count(district) > 1 else district)
+            if district else place for session_id, district, place in rows}
+
+
+def rank_order(entry: Entry) -> tuple:
+    """Scored entries by score, best first; then unscored; then absent and disqualified."""
+    unranked = entry.status in UNRANKED
+    return (unranked, entry.score is None, -(entry.score or 0), entry.name)
+
+
 def ranked(entries: Iterable[Entry]) -> list[Entry]:
     """Entries by score, best first, each with its place; ties share it as «2–3»."""
-    scored = sorted((e for e in entries if e.score is not None and e.status not in UNRANKED),
-                    key=lambda e: (-e.score, e.name))
-    rest = sorted((e for e in entries if e.score is None or e.status in UNRANKED),
-                  key=lambda e: (e.status in UNRANKED, e.name))
-    position = 1
-    for _, tied in groupby(scored, key=lambda e: e.score):
-        group = list(tied)
-        last = position + len(group) - 1
-        place = str(position) if last == position else f"{position}–{last}"
-        for entry in group:
-            entry.place = place
-        position = last + 1
-    for entry in rest:
-        entry.place = "—"
-    return scored + rest
+    ordered = sorted(entries, key=rank_order)
+    place_in_order(ordered)
+    return ordered
+
+
+def place_in_order(ordered: list[Entry]) -> None:
+    """Places for entries already in `rank_order`: equal scores share one («2–3»)."""
+    position, count_ = 1, len(ordered)
+    index = 0
+    while index < count_:
+        entry = ordered[index]
+        if entry.score is None or entry.status in UNRANKED:
+            for rest in ordered[index:]:
+                rest.place = "—"
+            return
+        last = index
+        while (last + 1 < count_ and ordered[last + 1].score == entry.score
+               and ordered[last + 1].status not in UNRANKED):
+            last += 1
+        place = str(position) if last == index else f"{position}–{position + last - index}"
+        for tied in ordered[index:last + 1]:
+            tied.place = place
+        position += last - index + 1
+        index = last + 1
 
 
 def _group_key(by: str):
@@ -117,10 +142,12 @@ def protocol(db: Database, stage_id: int, by: str = "stage", *, query: str = "")
     view = TableView(f"{title}: протокол ({GROUPINGS[by]})", COLUMNS,
                      empty="На этапе пока нет участников: добавьте их или импортируйте протокол.")
     key = _group_key(by)
-    entries.sort(key=lambda e: (key(e), e.subject))
+    entries.sort(key=lambda e: (key(e), e.subject, rank_order(e)))  # one sort for all groups
     words = query.casefold().replace("ё", "е").split()
     for _, group in groupby(entries, key=lambda e: (key(e), e.subject)):
-        for entry in ranked(list(group)):
+        ordered = list(group)
+        place_in_order(ordered)
+        for entry in ordered:
             cells = _cells(entry)
             if words and not _matches(cells, words):
                 continue
@@ -130,8 +157,8 @@ def protocol(db: Database, stage_id: int, by: str = "stage", *, query: str = "")
 
 def _cells(entry: Entry) -> tuple[str, ...]:
     return (entry.place, entry.name, "" if entry.grade is None else str(entry.grade),
-            entry.school, entry.district, entry.subject, score_text(entry.score),
-            _RESULTS.get(entry.result, entry.result), _STATUSES.get(entry.status, entry.status),
+            score_text(entry.score), _RESULTS.get(entry.result, entry.result), entry.subject,
+            entry.school, entry.district, _STATUSES.get(entry.status, entry.status),
             entry.session)
 
 

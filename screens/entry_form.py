@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -70,7 +70,7 @@ class EntryFormScreen(ModalScreen[int | None]):
         title = (f"Участник: {draft.participant_name}" if self.entry_id
                  else f"Новый участник: {rules.name}")
         sessions = [(s.label, s.id) for s in rules.sessions.values()]
-        with Vertical(id="entry-form", classes="dialog"):
+        with VerticalScroll(id="entry-form", classes="dialog"):
             yield Label(title, classes="dialog-title", markup=False)
             yield from _row("participant_name", "Участник", Input(
                 draft.participant_name, placeholder="Фамилия Имя Отчество",

@@ -53,12 +53,13 @@ def preview_rows(plan: EntryImportPlan) -> list[tuple[str, str, str]]:
     """(row, what, participant or problem): problems first, then the rows to add."""
     problems = [(str(line) if line else "", "ошибка", message.split(": ", 1)[-1])
                 for line, _, message in sorted(plan.problems.found)]
+    wrong = {line for line, _, _ in plan.problems.found}
     rows = [(str(row.number), "добавить",
              ", ".join(part for part in (
                  row.draft.participant_name, f"{row.draft.grade} кл." if row.draft.grade else "",
                  row.school, row.draft.subject, score_text(row.draft.score),
                  EntryResult.label_of(row.draft.result)) if part))
-            for row in plan.rows]
+            for row in plan.rows if row.number not in wrong]
     return (problems + rows)[:SHOWN_ROWS]
 
 

@@ -81,8 +81,8 @@ def test_protocol_formats(region_path, tmp_path):
     assert "| Итого                | 3            | 1             | 1          | 3      |" \
         in ran.text
     ran = run_rcro(path, "stages", "protocol", str(region.stage), "--format", "csv")
-    assert ran.out.startswith("\ufeffМесто;Участник;Класс;Школа;Район;Предмет;Балл;"
-                              "Результат;Статус;Площадка\r\n1;Иванов Пётр;8;".encode())
+    assert ran.out.startswith("\ufeffМесто;Участник;Класс;Балл;Результат;Предмет;Школа;Район;"
+                              "Статус;Площадка\r\n1;Иванов Пётр;8;45;победитель;".encode())
 
 
 def test_a_printed_protocol_imports_back_with_replace(region_path, tmp_path):
