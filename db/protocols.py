@@ -142,7 +142,8 @@ def protocol(db: Database, stage_id: int, by: str = "stage", *, query: str = "")
     view = TableView(f"{title}: протокол ({GROUPINGS[by]})", COLUMNS,
                      empty="На этапе пока нет участников: добавьте их или импортируйте протокол.")
     key = _group_key(by)
-    entries.sort(key=lambda e: (key(e), e.subject, rank_order(e)))  # one sort for all groups
+    entries.sort(key=lambda e: (key(e), e.subject, e.status in UNRANKED, e.score is None,
+                                -(e.score or 0), e.name))  # one sort; rank_order flattened
     words = query.casefold().replace("ё", "е").split()
     for _, group in groupby(entries, key=lambda e: (key(e), e.subject)):
         ordered = list(group)
