@@ -176,6 +176,7 @@ from rcro_tui.cli_publish import lint_command, publish_command, tokens  # noqa: 
 cli.add_command(publish_command)
 cli.add_command(lint_command)
 cli.add_command(tokens)
+import rcro_tui.cli_stage_entries  # noqa: E402,F401  (stages import-results, protocol)
 
 
 def main(argv: list[str] | None = None) -> None:

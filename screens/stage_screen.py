@@ -24,6 +24,8 @@ from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.advance_pane import AdvancePane
+from rcro_tui.screens.entries_pane import EntriesPane
+from rcro_tui.screens.protocol_pane import ProtocolPane
 from rcro_tui.screens.sessions_pane import SessionsPane
 from rcro_tui.screens.stage_messages import StageChanged
 
@@ -40,6 +42,8 @@ class StageScreen(Screen[None]):
 
     TITLE = "Отборы"
     TABS: list[StageTab] = [StageTab("sessions", "Площадки", SessionsPane),
+                            StageTab("entries", "Участники", EntriesPane),
+                            StageTab("protocol", "Протокол", ProtocolPane),
                             StageTab("advance", "Переход", AdvancePane)]
     BINDINGS = [
         bind("[", "tab(-1)", "Пред. вкладка", key_display="["),
