@@ -52,7 +52,9 @@ class EntriesPane(Vertical):
     def table(self) -> ViewTable:
         return self.query_one("#entries-table", ViewTable)
 
-    def on_mount(self) -> None:
+    def focus_default(self) -> None:
+        """The table, when the stage screen shows this tab (never on mount: the tab may be
+        hidden, and the visible one keeps the focus)."""
         self.table.query_one(DataTable).focus()
 
     @on(Input.Changed, "#entries-filter")

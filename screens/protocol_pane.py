@@ -68,8 +68,12 @@ class ProtocolPane(Vertical):
     def table(self) -> ViewTable:
         return self.query_one("#protocol-table", ViewTable)
 
-    def on_mount(self) -> None:
+    def focus_default(self) -> None:
+        """The table, when the stage screen shows this tab (never on mount: the tab may be
+        hidden, and the visible one keeps the focus)."""
         self.table.query_one(DataTable).focus()
+
+    def on_mount(self) -> None:
         self._read_tally()
 
     @work(thread=True, exclusive=True, group="protocol-tally")

@@ -85,7 +85,7 @@ class SessionsPane(Vertical):
         self.post_message(StageChanged(self.stage_id))
 
     def on_stage_changed(self, message: StageChanged) -> None:
-        if message.stage_id == self.stage_id and getattr(message, "forwarded", False):
+        if message.stage_id == self.stage_id and message.forwarded:
             self.query_one(ViewTable).reload()
 
     def on_view_table_opened(self, message: ViewTable.Opened) -> None:

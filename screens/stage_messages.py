@@ -12,3 +12,5 @@ class StageChanged(Message):
     """Entries, sessions or the pass rule of a stage were written: panes showing it reread."""
 
     stage_id: int
+    forwarded: bool = False
+    """Sent on by the stage screen to each of its tabs (and stopped there, never re-sent)."""

@@ -101,13 +101,12 @@ class StageScreen(Screen[None]):
         """Reread the header; tell every tab (once: forwarded messages stop here; the
         writer gets it too, a second reread is cheaper than knowing who wrote)."""
         message.stop()
-        if getattr(message, "forwarded", False) or message.stage_id != self.stage_id:
+        if message.forwarded or message.stage_id != self.stage_id:
             return
         self.query_one("#stage-header", Static).update(self._header_text())
         for tab in self.TABS:
-            forwarded = StageChanged(self.stage_id)
-            forwarded.forwarded = True
-            self.query_one(f"#pane-{tab.id}").post_message(forwarded)
+            self.query_one(f"#pane-{tab.id}").post_message(
+                StageChanged(self.stage_id, forwarded=True))
 
     def action_close(self) -> None:
         self.dismiss(None)

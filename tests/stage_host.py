@@ -37,6 +37,9 @@ class StageHost(App[None]):
     def on_mount(self) -> None:
         self.register_theme(RCRO_THEME)
         self.theme = "rcro"
+        pane = self.screen.children[0]
+        if hasattr(pane, "focus_default"):
+            self.call_after_refresh(pane.focus_default)
 
     def on_stage_changed(self, message: StageChanged) -> None:
         self.changes.append(message.stage_id)
