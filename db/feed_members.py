@@ -100,10 +100,14 @@ def _member_events(db: Database, scopes: dict[int, EventScope],
                         "valid_until FROM memberships"):
         tenures[(row["organization_id"], row["program_id"])].append(tenure_of(row))
     found: dict[int, set[int]] = defaultdict(set)
+    covered: dict[tuple[int, tuple[Tenure, ...]], frozenset[int]] = {}
     for (org_id, program_id), held in tenures.items():
-        for key in by_program.get(program_id, ()):
-            if any(tenure.covers(scopes[key].day) for tenure in held):
-                found[org_id].add(key)
+        key = (program_id, tuple(sorted(set(held), key=repr)))
+        if key not in covered:  # most members of a programme hold the same terms
+            covered[key] = frozenset(
+                event for event in by_program.get(program_id, ())
+                if any(tenure.covers(scopes[event].day) for tenure in held))
+        found[org_id] |= covered[key]
     return found
 
 

@@ -1,8 +1,8 @@
 """What each school will see change: per feed, the events added, changed, cancelled, removed
 since the last publish to the same folder.
 
-The folder keeps what it last published (`.rcro/state.json`: per feed, each UID's SEQUENCE,
-cancellation and title), so the journal compares like with like even when two folders are
+The folder keeps what it last published (`.rcro/state.json`: each event's SEQUENCE,
+cancellation and title, and each feed's event ids), so the journal compares like with like even when two folders are
 published from one database. The web server never serves `.rcro/` (deploy/nginx.conf).
 """
 
@@ -48,36 +48,51 @@ class FeedChanges:
         return out
 
 
-def load_state(folder: Path) -> dict[str, dict[str, Seen]]:
-    """The last publish's state; empty for a new folder or an unreadable file."""
+@dataclass
+class PublishedState:
+    """What a folder last published: each event once, and each feed as its event ids (a
+    region's thousand private feeds hold hundreds of thousands of pairs: ids keep the file
+    small and quick to write)."""
+
+    events: dict[int, Seen] = field(default_factory=dict)
+    feeds: dict[str, list[int]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.feeds)
+
+
+def load_state(folder: Path) -> PublishedState:
+    """The last publish's state; empty for a new folder or an unreadable (or older) file."""
     try:
         raw = json.loads((folder / STATE).read_text("utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
-    return {feed: {uid: Seen(*values) for uid, values in events.items()}
-            for feed, events in raw.items()}
+        return PublishedState({int(key): Seen(*values) for key, values in raw["events"].items()},
+                              raw["feeds"])
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return PublishedState()
 
 
-def state_bytes(state: dict[str, dict[str, Seen]]) -> bytes:
-    """Sorted JSON: the same publish gives the same file (and it is then not rewritten)."""
-    plain = {feed: {uid: [seen.sequence, seen.cancelled, seen.title]
-                    for uid, seen in sorted(events.items())}
-             for feed, events in sorted(state.items())}
-    return (json.dumps(plain, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def state_bytes(state: PublishedState) -> bytes:
+    """Compact sorted JSON (the C encoder: no indent): the same publish gives the same file."""
+    events = {str(key): [seen.sequence, seen.cancelled, seen.title]
+              for key, seen in sorted(state.events.items())}
+    feeds = {key: sorted(ids) for key, ids in sorted(state.feeds.items())}
+    return json.dumps({"events": events, "feeds": feeds}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def compare(name: str, before: dict[str, Seen], after: dict[str, Seen]) -> FeedChanges:
-    """The changes of one feed, each list in title order."""
+def compare(name: str, before: PublishedState, after: PublishedState, key: str) -> FeedChanges:
+    """The changes of one feed between two publishes, each list in title order."""
     changes = FeedChanges(name)
-    for uid, seen in after.items():
-        old = before.get(uid)
-        if old is None:
+    old_ids, new_ids = set(before.feeds.get(key, ())), set(after.feeds.get(key, ()))
+    for event_id in new_ids:
+        seen, old = after.events[event_id], before.events.get(event_id)
+        if event_id not in old_ids or old is None:
             changes.added.append(seen.title)
         elif seen.cancelled and not old.cancelled:
             changes.cancelled.append(seen.title)
         elif seen.sequence != old.sequence:
             changes.changed.append(seen.title)
-    changes.removed = [seen.title for uid, seen in before.items() if uid not in after]
+    changes.removed = [before.events[i].title for i in old_ids - new_ids if i in before.events]
     for items in (changes.added, changes.changed, changes.cancelled, changes.removed):
         items.sort(key=str.lower)
     return changes

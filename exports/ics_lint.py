@@ -38,3 +38,43 @@ def lint(data: bytes) -> list[Finding]:
 
 
 __all__ = ["Finding", "Line", "lint"]
+
+
+BATCH = 400
+
+
+def lint_events(head: bytes, zones: bytes, texts: dict[int, bytes]) -> dict[int, list[Finding]]:
+    """Findings of each event's VEVENT text, each text linted once for every feed it is in.
+
+    Texts are checked in batches inside a calendar made of `head` and `zones` (which must
+    cover every event), and each finding goes back to the event whose lines it is on.
+    """
+    found: dict[int, list[Finding]] = {}
+    keys = sorted(texts)
+    head_lines = (head + zones).count(b"\r\n")
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start:start + BATCH]
+        bounds, line = [], head_lines
+        for key in batch:
+            line += texts[key].count(b"\r\n")
+            bounds.append(line)
+        data = b"".join([head, zones, *(texts[key] for key in batch), b"END:VCALENDAR\r\n"])
+        for finding in lint(data):
+            owner = _owner(finding.line, head_lines, bounds)
+            if owner is not None:
+                found.setdefault(batch[owner], []).append(finding)
+    return found
+
+
+def _owner(line: int, head_lines: int, bounds: list[int]) -> int | None:
+    """The index of the text that holds physical `line` (1-based); None for the frame."""
+    if line <= head_lines:
+        return None
+    low, high = 0, len(bounds) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if bounds[middle] >= line:
+            high = middle
+        else:
+            low = middle + 1
+    return low if line <= bounds[-1] else None

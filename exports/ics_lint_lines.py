@@ -29,15 +29,38 @@ def unfold(data: bytes, report: Report) -> list[Line]:
     if data.startswith(b"\xef\xbb\xbf"):
         report(1, 3, "файл начинается с метки BOM: часть клиентов не узнаёт BEGIN:VCALENDAR.")
         data = data[3:]
-    physical = _physical_lines(data, report)
-    logical: list[tuple[int, bytes]] = []
-    for number, raw in physical:
-        if raw[:1] in (b" ", b"\t") and logical:
-            start, text = logical[-1]
-            logical[-1] = (start, text + raw[1:])
-        elif raw:
-            logical.append((number, raw))
-    return [line for number, raw in logical if (line := _content_line(number, raw, report))]
+    clean = _clean_text(data)
+    if clean is not None:
+        physical = list(enumerate(clean.split("\r\n"), start=1))
+        if physical and physical[-1][1] == "":
+            physical.pop()
+    else:
+        physical = [(n, raw.decode("utf-8", errors="replace"))
+                    for n, raw in _physical_lines(data, report)]
+    logical: list[tuple[int, list[str]]] = []
+    for number, text in physical:
+        if text[:1] in (" ", "\t") and logical:
+            logical[-1][1].append(text[1:])
+        elif text:
+            logical.append((number, [text]))
+    return [line for number, parts in logical
+            if (line := _content_line(number, "".join(parts), report, clean is None))]
+
+
+def _clean_text(data: bytes) -> str | None:
+    """The text when nothing is wrong with the raw bytes (the usual case, checked at C
+    speed: CRLF only, UTF-8, no line over 75 octets, no control characters); else None."""
+    if data.count(b"\n") != data.count(b"\r\n") or data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    if data and not data.endswith(b"\r\n"):
+        return None
+    if max(map(len, data.split(b"\r\n")), default=0) > LIMIT:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL.search(text.replace("\r\n", "").replace("\t", " ")) else text
 
 
 def _physical_lines(data: bytes, report: Report) -> list[tuple[int, bytes]]:
@@ -63,18 +86,19 @@ def _physical_lines(data: bytes, report: Report) -> list[tuple[int, bytes]]:
     return lines
 
 
-def _content_line(number: int, raw: bytes, report: Report) -> Line | None:
-    text = raw.decode("utf-8", errors="replace")
-    if _CONTROL.search(text.replace("\t", " ")):
+def _content_line(number: int, text: str, report: Report, check: bool) -> Line | None:
+    if check and _CONTROL.search(text.replace("\t", " ")):
         report(number, 8, "в значении управляющий символ: часть клиентов отбрасывает всю "
                           "ленту; уберите его.")
+    head, colon, value = text.partition(":")
+    if colon and ";" not in head and head and _NAME.fullmatch(head):
+        return Line(number, head.upper(), {}, value)
     name_match = _NAME.match(text)
     if not name_match:
         report(number, 3, f"не строка iCalendar: «{text[:40]}».")
         return None
     name = name_match.group(0).upper()
-    rest = text[name_match.end():]
-    params, value = _split_params(rest)
+    params, value = _split_params(text[name_match.end():])
     if value is None:
         report(number, 3, f"у свойства {name} нет двоеточия перед значением.")
         return None

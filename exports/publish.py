@@ -27,11 +27,12 @@ from rcro_tui.db.feed_members import Feed, plan_feeds
 from rcro_tui.db.feed_tokens import tokens_for_publish
 from rcro_tui.db.store import get_setting
 from rcro_tui.exports.feed_events import feed_event
-from rcro_tui.exports.feed_journal import (STATE, FeedChanges, Seen, compare, load_state,
-                                           state_bytes)
+from rcro_tui.exports.feed_journal import (STATE, FeedChanges, PublishedState, Seen, compare,
+                                           load_state, state_bytes)
 from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
-from rcro_tui.exports.ics_feed import FeedHeader, feed_bytes
-from rcro_tui.exports.ics_lint import lint
+from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
+                                      indexed_feed_bytes)
+from rcro_tui.exports.ics_lint import Finding, lint, lint_events
 from rcro_tui.exports.site_files import is_current, remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
@@ -69,6 +70,9 @@ class Prepared:
     texts: dict[int, VeventText]
     events: dict[int, FeedEvent]
     tokens: dict[int, str]
+    index: EventIndex
+    findings: dict[int, list[Finding]]
+    """The linter's findings of each event's text (checked once, not once per feed)."""
 
 
 def first_published_day(as_of: date) -> date:
@@ -84,7 +88,11 @@ def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
              if _still_shown(fact, as_of, keep_days)]
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
     texts = {key: event_text(event) for key, event in events.items()}
-    return Prepared(plan_feeds(db, facts), texts, events, tokens_for_publish(db, user=user))
+    index = EventIndex.build(texts)
+    head = feed_frame(FeedHeader("Проверка"), set(), index)
+    findings = lint_events(head, all_zones(index), index.data)
+    return Prepared(plan_feeds(db, facts), texts, events, tokens_for_publish(db, user=user),
+                    index, findings)
 
 
 def _still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
@@ -109,19 +117,24 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     prepared = prepare(db, as_of, user=user)
     report = PublishReport(folder, events=len(prepared.events))
     before = load_state(folder)
-    state: dict[str, dict[str, Seen]] = {}
+    state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
+                            for key, e in prepared.events.items()})
     kept: set[Path] = set()
     for number, feed in enumerate(prepared.feeds, start=1):
-        path = feed_path(feed, prepared.tokens)
-        if path is not None and _write_feed(folder, path, feed, prepared, report, kept):
-            state[feed.key] = _seen(feed, prepared.events)
-            change = compare(feed.name, before.get(feed.key, {}), state[feed.key])
-            if change and before:
-                report.changes.append(change)
-        elif path is not None:
-            state[feed.key] = before.get(feed.key, {})
         if progress:
             progress(number, len(prepared.feeds), feed.name)
+        path = feed_path(feed, prepared.tokens)
+        if path is None:
+            continue
+        written = _write_feed(folder, path, feed, prepared, report, kept)
+        if written is None:  # refused: the old file stays, and so does what we knew of it
+            state.feeds[feed.key] = before.feeds.get(feed.key, [])
+            continue
+        state.feeds[feed.key] = list(feed.event_ids)
+        if written and before:
+            change = compare(feed.name, before, state, feed.key)
+            if change:
+                report.changes.append(change)
     _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url), kept)
     report.removed = len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
@@ -161,22 +174,32 @@ def keep_journal(folder: Path, report: PublishReport) -> None:
 
 
 def _write_feed(folder: Path, path: Path, feed: Feed, prepared: Prepared,
-                report: PublishReport, kept: set[Path]) -> bool:
-    """Write one feed, unless it is unchanged or the linter refuses it (False: the old
-    file stays, and so does what the journal knows of it)."""
+                report: PublishReport, kept: set[Path]) -> bool | None:
+    """Write one feed unless it is unchanged (False) or the linter refuses it (None)."""
     header = FeedHeader(feed.name, _description(feed))
-    data = feed_bytes(header, (prepared.texts[key] for key in feed.event_ids))
+    frame = feed_frame(header, feed.event_ids, prepared.index)
+    data = indexed_feed_bytes(header, feed.event_ids, prepared.index, frame)
     report.feeds += 1
     kept.add(folder / path)
     if is_current(folder / path, data):
         report.unchanged += 1
-        return True
-    findings = lint(data)
-    if findings:
-        report.refused.append(f"{feed.name}: " + "; ".join(f.text() for f in findings[:3]))
         return False
+    problems = _problems(frame, feed, prepared)
+    if problems:
+        report.refused.append(f"{feed.name}: " + "; ".join(problems[:3]))
+        return None
     _count(report, write_if_changed(folder / path, data))
     return True
+
+
+def _problems(frame: bytes, feed: Feed, prepared: Prepared) -> list[str]:
+    """The linter's findings of a feed: its frame, and each of its events' texts."""
+    problems = [finding.text() for finding in lint(frame + b"END:VCALENDAR\r\n")]
+    for key in sorted(feed.event_ids):
+        for finding in prepared.findings.get(key, ()):
+            problems.append(f"«{prepared.events[key].title}»: [правило {finding.rule}] "
+                            f"{finding.message}")
+    return problems
 
 
 def _count(report: PublishReport, written: bool) -> None:
@@ -191,8 +214,3 @@ def _description(feed: Feed) -> str:
         return ("Мероприятия, которые касаются организации: её собственные, её программ, "
                 "её муниципалитета и этапы, на которые заявлены её участники. ОГБУ «РЦРО».")
     return "Календарь образовательных событий ОГБУ «РЦРО», Томская область."
-
-
-def _seen(feed: Feed, events: dict[int, FeedEvent]) -> dict[str, Seen]:
-    return {events[key].uid: Seen(events[key].revision, events[key].cancelled, events[key].title)
-            for key in feed.event_ids}

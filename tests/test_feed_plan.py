@@ -61,3 +61,15 @@ def test_a_stage_session_tells_counts_and_never_a_pupils_name(demo_db):
         body = event_text(feed_event(fact)).text.replace("\r\n ", "")
         assert "заявлено" in body
         assert not any(name in body for name in names)
+
+
+def test_joining_by_index_gives_the_same_bytes_as_joining_texts(demo_db):
+    from rcro_tui.exports.ics_feed import EventIndex, FeedHeader, feed_bytes, indexed_feed_bytes
+
+    facts = events_between(demo_db, *YEAR)
+    texts = {fact.row["id"]: event_text(feed_event(fact)) for fact in facts}
+    index = EventIndex.build(texts)
+    for feed in plan_feeds(demo_db, facts)[:40]:
+        header = FeedHeader(feed.name, "Описание")
+        assert indexed_feed_bytes(header, feed.event_ids, index) == \
+            feed_bytes(header, [texts[key] for key in feed.event_ids]), feed.key

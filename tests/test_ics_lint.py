@@ -135,3 +135,26 @@ def test_the_cli_lints_files_and_fails_on_findings(demo_path, tmp_path):
     assert "feed_sample.ics: замечаний нет." in ran.text
     assert "[правило 3] строки кончаются на LF без CR" in ran.text
     assert "Замечания в 1 файле из 2" in ran.err
+
+
+def test_a_broken_event_text_refuses_every_feed_it_is_in(demo_db, tmp_path, monkeypatch):
+    """Events are linted once each, not once per feed: a finding reaches each of its feeds."""
+    from rcro_tui.exports import ics_event
+
+    real = publish_module.event_text
+
+    def without_stamp(event):
+        made = real(event)
+        if "Тайны науки" not in event.title:
+            return made
+        text = re.sub(r"DTSTAMP:[^\r]*\r\n", "", made.text)
+        return ics_event.VeventText(made.sort_key, text, made.first, made.last, made.zones)
+
+    monkeypatch.setattr(publish_module, "event_text", without_stamp)
+    report = publish(demo_db, tmp_path / "site", as_of=date(2026, 11, 23), user="t")
+    refused = [line for line in report.refused if line.startswith("Общая лента региона")]
+    assert refused and "[правило 3] у события нет DTSTAMP" in refused[0]
+    assert "Тайны науки" in refused[0]
+    assert not (tmp_path / "site" / "feeds" / "region.ics").exists()
+    written = list((tmp_path / "site" / "feeds").glob("district-*.ics"))
+    assert 0 < len(written) < 20, "feeds without that event are published, the others not"
