@@ -36,6 +36,7 @@ from rcro_tui.exports.ics_lint import Finding, lint, lint_events
 from rcro_tui.exports.site_files import is_current, remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
+from rcro_tui.i18n import count
 from rcro_tui.rules import AcademicYear
 
 JOURNAL = Path(".rcro") / "journal.txt"
@@ -61,6 +62,20 @@ class PublishReport:
     first: bool = False
     """The folder had never been published to: no journal of changes."""
 
+    def lines(self) -> list[str]:
+        """What the publish did, in Russian: the CLI prints it, the screen shows it."""
+        out = [f"Опубликовано в {self.folder}: {count(self.feeds, 'лента', 'ленты', 'лент')}, "
+               f"{count(self.events, 'мероприятие', 'мероприятия', 'мероприятий')}; записано "
+               f"файлов: {self.written}, без изменений: {self.unchanged}, удалено: "
+               f"{self.removed} ({self.seconds:.1f} с)."]
+        if self.first:
+            out.append("Первая публикация в эту папку: журнал изменений начнётся со следующей.")
+        elif not self.changes:
+            out.append("Ни в одной ленте ничего не изменилось.")
+        for change in self.changes:
+            out += change.lines()
+        return out
+
 
 @dataclass
 class Prepared:
@@ -85,7 +100,7 @@ def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
     """Read the events, choose each feed's, write each VEVENT once."""
     keep_days = int(get_setting(db, "feed_cancelled_days", str(CANCELLED_DAYS)))
     facts = [fact for fact in events_between(db, first_published_day(as_of), date(9999, 12, 31))
-             if _still_shown(fact, as_of, keep_days)]
+             if still_shown(fact, as_of, keep_days)]
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
     texts = {key: event_text(event) for key, event in events.items()}
     index = EventIndex.build(texts)
@@ -95,7 +110,7 @@ def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
                     index, findings)
 
 
-def _still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
+def still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
     """Every event, except one cancelled more than `keep_days` before `as_of`."""
     if fact.row["status"] != "cancelled":
         return True

@@ -25,11 +25,11 @@ def _open(ctx: click.Context, db_path: Path | None):
 
 
 @click.command("publish", short_help="Опубликовать ленты .ics и страницы в папку.",
-               help="Записать в папку OUTDIR все ленты (общую, программ, муниципалитетов, "
+               help="Записать в папку OUTDIR (запоминается; без неё — в запомненную) все ленты (общую, программ, муниципалитетов, "
                     "личные ленты организаций) и страницы для подписки. Файлы заменяются "
                     "атомарно; неизменившиеся не перезаписываются. Печатает, что изменилось "
                     "в каждой ленте с прошлой публикации.")
-@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("outdir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @db_option()
 @click.option("--site-url", metavar="URL",
               help="Адрес, по которому веб-сервер отдаёт папку (https://…); запоминается.")
@@ -40,40 +40,29 @@ def _open(ctx: click.Context, db_path: Path | None):
 @click.pass_context
 def publish_command(ctx: click.Context, outdir: Path, db_path: Path | None,
                     site_url: str | None, as_of: str | None, quiet: bool) -> None:
-    from rcro_tui.db.store import get_setting, set_setting
+    from rcro_tui.db.publish_settings import publish_settings, save_publish_settings
     from rcro_tui.exports.publish import publish
 
     db = _open(ctx, db_path)
     user = acting_user(ctx)
-    if site_url is not None:
-        _check_url(site_url)
-        set_setting(db, SITE_URL, site_url.strip(), user=user)
+    folder, url = publish_settings(db)
+    if outdir is not None or site_url is not None:
+        save_publish_settings(db, str((outdir or Path(folder or ".")).absolute()),
+                              url if site_url is None else site_url, user=user)
+        folder, url = publish_settings(db)
+    if not folder:
+        raise UserError("Папка публикации не задана: rcro-tui publish /srv/rcro/site.")
+    outdir = Path(folder)
     day = parse_date(as_of, field="--as-of") if as_of else today_in_region()
-    report = publish(db, outdir, as_of=day, user=user, site_url=get_setting(db, SITE_URL))
+    report = publish(db, outdir, as_of=day, user=user, site_url=url)
     db.close()
     for refused in report.refused:
         click.echo(f"Не опубликована (осталась прежней): {refused}", err=True)
     if report.refused:
         raise UserError(f"{count(len(report.refused), 'лента не прошла', 'ленты не прошли', 'лент не прошли')} "
                         "проверку (rcro-tui lint) и не опубликованы; остальные записаны.")
-    if quiet:
-        return
-    click.echo(f"Опубликовано в {outdir}: {count(report.feeds, 'лента', 'ленты', 'лент')}, "
-               f"{count(report.events, 'мероприятие', 'мероприятия', 'мероприятий')}; "
-               f"записано файлов: {report.written}, без изменений: {report.unchanged}, "
-               f"удалено: {report.removed} ({report.seconds:.1f} с).")
-    if report.first:
-        click.echo("Первая публикация в эту папку: журнал изменений начнётся со следующей.")
-    elif not report.changes:
-        click.echo("Ни в одной ленте ничего не изменилось.")
-    for change in report.changes:
-        click.echo("\n".join(change.lines()))
-
-
-def _check_url(url: str) -> None:
-    if not url.strip().startswith(("https://", "http://")):
-        raise click.BadParameter(f"«{url}» — ожидается адрес вида https://сайт/папка.",
-                                 param_hint="--site-url")
+    if not quiet:
+        click.echo("\n".join(report.lines()))
 
 
 @click.group("tokens", cls=RussianGroup, short_help="Личные ссылки организаций на ленты.",
