@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from rcro_tui.db.custom_feeds import list_custom_feeds, matching_public_ids
 from rcro_tui.db.feed_events import EventFacts
 from rcro_tui.db.feed_rules import REGION_FEED_NAME, scope_of_row, tenure_of
 from rcro_tui.feed_scope import (EventScope, FeedKind, Tenure, feed_key, in_district_feed,
@@ -40,8 +41,16 @@ def plan_feeds(db: Database, facts: Iterable[EventFacts]) -> list[Feed]:
     feeds = [Feed(FeedKind.REGION, feed_key(FeedKind.REGION), REGION_FEED_NAME,
                   event_ids={k for k, s in scopes.items() if in_region_feed(s)})]
     feeds += _program_feeds(db, scopes) + _district_feeds(db, scopes)
-    feeds += _org_feeds(db, scopes)
+    feeds += _custom_feeds(db, scopes) + _org_feeds(db, scopes)
     return feeds
+
+
+def _custom_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    """Saved views published as feeds: their public events."""
+    published = {key for key, scope in scopes.items() if scope.public}
+    return [Feed(FeedKind.CUSTOM, feed_key(FeedKind.CUSTOM, feed.id), feed.name, feed.id,
+                 matching_public_ids(db, feed.filter, published))
+            for feed in list_custom_feeds(db)]
 
 
 def _scope(fact: EventFacts) -> EventScope:

@@ -17,6 +17,7 @@ from rcro_tui.feed_scope import (EventScope, FeedKind, FeedRef, OrgReason, OrgTi
 from rcro_tui.model import EventStatus, MembershipStatus, Role, Visibility
 from rcro_tui.rules import parse_date, parse_moment
 from rcro_tui.db.store import get_row
+from rcro_tui.db.custom_feeds import list_custom_feeds, matching_public_ids
 
 REGION_FEED_NAME = "Общая лента региона"
 
@@ -64,6 +65,10 @@ def _feeds(db: Database, scope: EventScope, event_id: int) -> list[FeedRef]:
     if not scope.published:
         return []
     refs = [_shared_ref(db, kind, scope) for kind in public_feed_kinds(scope)]
+    if scope.public:
+        refs += [FeedRef(FeedKind.CUSTOM, feed_key(FeedKind.CUSTOM, feed.id),
+                         f"Лента «{feed.name}»") for feed in list_custom_feeds(db)
+                 if matching_public_ids(db, feed.filter, {event_id})]
     private = []
     for org in _candidates(db, scope, event_id):
         ties = OrgTies(org_id=org["id"], district_id=org["district_id"],

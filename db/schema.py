@@ -332,6 +332,17 @@ def m011_stage_advance(db: Database) -> None:
         db.execute(statement)
 
 
+@MIGRATIONS(name="m012_custom_feeds")
+def m012_custom_feeds(db: Database) -> None:
+    """Saved filters published as feeds («олимпиады 7–8 классов»): a feed follows its view's
+    edits and disappears with it."""
+    db.execute("""CREATE TABLE custom_feeds (
+        id INTEGER PRIMARY KEY,
+        view_id INTEGER NOT NULL UNIQUE REFERENCES saved_views(id) ON DELETE CASCADE,
+        name TEXT NOT NULL UNIQUE, revision INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

@@ -20,7 +20,8 @@ from rcro_tui.feed_scope import FeedKind
 
 COLUMNS = ("Лента", "Вид", "Событий", "Путь на сайте")
 KIND_SHORT = {FeedKind.REGION: "общая", FeedKind.PROGRAM: "программа",
-              FeedKind.DISTRICT: "муниципалитет", FeedKind.ORGANIZATION: "личная"}
+              FeedKind.DISTRICT: "муниципалитет", FeedKind.ORGANIZATION: "личная",
+              FeedKind.CUSTOM: "своя"}
 
 
 def feeds_view(db: Database, as_of: date) -> TableView:

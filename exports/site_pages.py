@@ -92,8 +92,8 @@ def index_page(feeds: list[Feed], site_url: str) -> bytes:
     if not site_url:
         body.append('<p class="note">Адрес сайта не задан: ссылки webcal:// и QR-коды '
                     "появятся после <code>rcro-tui publish --site-url https://…</code>.</p>")
-    for kind, heading in ((FeedKind.REGION, "Общая лента"), (FeedKind.PROGRAM, "Программы"),
-                          (FeedKind.DISTRICT, "Муниципалитеты")):
+    for kind, heading in ((FeedKind.REGION, "Общая лента"), (FeedKind.CUSTOM, "Подборки"),
+                          (FeedKind.PROGRAM, "Программы"), (FeedKind.DISTRICT, "Муниципалитеты")):
         rows = [_feed_row(feed.name, *feed_urls(site_url, Path("feeds", f"{feed.key}.ics")))
                 for feed in feeds if feed.kind is kind]
         if rows:

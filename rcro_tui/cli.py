@@ -171,11 +171,12 @@ import rcro_tui.cli_stage_list  # noqa: E402,F401  (stages list, stages show)
 import rcro_tui.cli_stage_advance  # noqa: E402,F401  (stages advance, stages rule)
 
 cli.add_command(stages)
-from rcro_tui.cli_publish import lint_command, publish_command, tokens  # noqa: E402
+from rcro_tui.cli_publish import feeds, lint_command, publish_command, tokens  # noqa: E402
 
 cli.add_command(publish_command)
 cli.add_command(lint_command)
 cli.add_command(tokens)
+cli.add_command(feeds)
 import rcro_tui.cli_stage_entries  # noqa: E402,F401  (stages import-results, protocol)
 
 

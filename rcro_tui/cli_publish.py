@@ -145,3 +145,54 @@ def lint_command(files: tuple[Path, ...]) -> None:
         raise UserError(f"Замечания в {count(bad, 'файле', 'файлах', 'файлах')} из {len(files)}.")
     if len(files) == 1:
         click.echo(f"{files[0]}: замечаний нет.")
+
+
+@click.group("feeds", cls=RussianGroup, short_help="Ленты: список, свои ленты по видам.",
+             help="Все ленты, которые публикует rcro-tui publish, и свои ленты — сохранённые "
+                  "виды календаря, опубликованные отдельным адресом (только общедоступные "
+                  "мероприятия).")
+@click.help_option("-h", "--help", help=HELP)
+def feeds() -> None:
+    """The group; its subcommands follow."""
+
+
+@feeds.command("list", short_help="Все ленты: вид, мероприятий, путь на сайте.")
+@db_option()
+@click.option("--as-of", "as_of", metavar="ДД.ММ.ГГГГ", help="Считать сегодняшним этот день.")
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def feeds_list(ctx: click.Context, db_path: Path | None, as_of: str | None) -> None:
+    from tabulate import tabulate
+
+    from rcro_tui.exports.feed_list import feeds_view
+
+    db = _open(ctx, db_path)
+    view = feeds_view(db, parse_date(as_of, field="--as-of") if as_of else today_in_region())
+    click.echo(tabulate(view.rows, headers=view.columns, tablefmt="simple"))
+
+
+@feeds.command("add", short_help="Опубликовать сохранённый вид отдельной лентой.")
+@click.argument("view")
+@click.option("--name", default="", metavar="НАЗВАНИЕ", help="Название ленты (иначе как у вида).")
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def feeds_add(ctx: click.Context, view: str, name: str, db_path: Path | None) -> None:
+    from rcro_tui.db.custom_feeds import add_custom_feed
+
+    db = _open(ctx, db_path)
+    feed_id = add_custom_feed(db, view, user=acting_user(ctx), name=name)
+    click.echo(f"Лента № {feed_id} появится после публикации: feeds/custom-{feed_id}.ics")
+
+
+@feeds.command("remove", short_help="Перестать публиковать свою ленту (вид останется).")
+@click.argument("feed_id", type=int)
+@db_option()
+@click.help_option("-h", "--help", help=HELP)
+@click.pass_context
+def feeds_remove(ctx: click.Context, feed_id: int, db_path: Path | None) -> None:
+    from rcro_tui.db.custom_feeds import remove_custom_feed
+
+    db = _open(ctx, db_path)
+    remove_custom_feed(db, feed_id, user=acting_user(ctx))
+    click.echo("Лента больше не публикуется; её файл исчезнет при следующей публикации.")

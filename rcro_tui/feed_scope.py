@@ -30,6 +30,7 @@ class FeedKind(Labelled):
     PROGRAM = "program", "лента программы"
     DISTRICT = "district", "лента муниципалитета"
     ORGANIZATION = "organization", "личная лента организации"
+    CUSTOM = "custom", "своя лента по сохранённому виду"
 
 
 class OrgReason(Labelled):

@@ -4,7 +4,7 @@ P publishes into the folder set with U (the same call as `rcro-tui publish`, in 
 with its own connection), and the result — files written, what changed per feed, feeds the
 linter refused — stays on screen. T issues a new private link for the organisation under
 the cursor, X revokes it (each asks first: the old address stops working at the next
-publish).
+publish). N publishes a saved view as a feed of its own, Delete stops it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
 from rcro_tui.db.connection import connect
+from rcro_tui.db.custom_feeds import remove_custom_feed
 from rcro_tui.db.feed_tokens import issue, revoke
 from rcro_tui.db.publish_settings import publish_settings
 from rcro_tui.errors import UserError
@@ -26,6 +27,7 @@ from rcro_tui.exports.publish import PublishReport, publish
 from rcro_tui.exports.site_pages import feed_urls
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.confirm import ConfirmDialog
+from rcro_tui.screens.custom_feed_form import CustomFeedScreen
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
@@ -56,6 +58,8 @@ class PublishScreen(SectionScreen):
         bind("u", "settings", "Папка и адрес"),
         bind("t", "new_link", "Новая ссылка"),
         bind("x", "revoke_link", "Отозвать ссылку"),
+        bind("n", "new_feed", "Своя лента"),
+        bind("delete", "remove_feed", "Убрать свою ленту", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -144,13 +148,45 @@ class PublishScreen(SectionScreen):
         result.update(f"{row[0]}\n{https}" + (f"\n{webcal}" if webcal else
                                                "\n(адрес сайта не задан: U)"))
 
-    def _current_org(self) -> int | None:
+    def _current(self, prefix: str) -> int | None:
+        """The number of the feed under the cursor when its key starts with `prefix`."""
         table = self.query_one("#feeds", ViewTable)
         grid = table.query_one("DataTable")
         if table.view is None or not table.view.rows:
             return None
         key = str(table.view.keys[grid.cursor_row])
-        return int(key.removeprefix("org-")) if key.startswith("org-") else None
+        return int(key.removeprefix(prefix)) if key.startswith(prefix) else None
+
+    def _current_org(self) -> int | None:
+        return self._current("org-")
+
+    def action_new_feed(self) -> None:
+        def made(feed_id: int | None) -> None:
+            if feed_id is not None:
+                self.query_one("#feeds", ViewTable).reload()
+                self.notify("Лента появится на сайте после публикации (P).")
+
+        self.app.push_screen(CustomFeedScreen(self.app.db_path, self.app.user), made)
+
+    def action_remove_feed(self) -> None:
+        feed_id = self._current("custom-")
+        if feed_id is None:
+            self.notify("Убрать можно только свою ленту (по сохранённому виду).",
+                        severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                db = connect(self.app.db_path)
+                try:
+                    remove_custom_feed(db, feed_id, user=self.app.user)
+                finally:
+                    db.close()
+                self.query_one("#feeds", ViewTable).reload()
+
+        self.app.push_screen(ConfirmDialog("Перестать публиковать эту ленту? Её файл исчезнет "
+                                           "при следующей публикации; сохранённый вид "
+                                           "останется.", danger=True), answered)
 
     def action_new_link(self) -> None:
         self._token_action(issue, "Выпустить новую ссылку на личную ленту? Старая перестанет "
