@@ -100,13 +100,14 @@ def _part_line(part: dict) -> str:
 
 
 def _results(row: dict) -> list[str]:
-    lines = []
+    """«Итоги: …» — the summary as written, else the number who took part."""
+    summary = " ".join(row["results_summary"].split())
+    if summary:
+        return [f"Итоги: {summary}"]
     if row["participants_count"]:
-        lines.append("Итоги: " + count(row["participants_count"], "участник", "участника",
-                                       "участников"))
-    if row["results_summary"]:
-        lines.append(" ".join(row["results_summary"].split()))
-    return lines
+        return ["Итоги: " + count(row["participants_count"], "участник", "участника",
+                                  "участников")]
+    return []
 
 
 def _day(moment: date | datetime) -> date:

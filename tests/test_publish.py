@@ -139,3 +139,21 @@ def test_the_cli_shows_issues_and_revokes_a_link(demo_path, tmp_path):
     assert run_rcro(demo_path, "tokens", "revoke", "5").code == 0
     again = run_rcro(demo_path, "tokens", "revoke", "5")
     assert again.code == 1 and "отзывать нечего" in again.err
+
+
+GOLDEN_DEMO = Path(__file__).parent / "data" / "golden" / "demo"
+GOLDEN_FEEDS = ("feeds/region.ics", "feeds/program-1.ics", "feeds/district-1.ics", "org-1.ics")
+
+
+def test_the_demo_regions_feeds_match_their_golden_files(demo_db, site):
+    """The frozen demo region, published on 23.11.2026: byte for byte (RCRO_UPDATE_GOLDEN=1
+    rewrites them; read the diff before committing)."""
+    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    token = token_state(demo_db, 1).token
+    for name in GOLDEN_FEEDS:
+        made = site / (f"private/{token}/calendar.ics" if name == "org-1.ics" else name)
+        golden = GOLDEN_DEMO / name.replace("feeds/", "")
+        if os.environ.get("RCRO_UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_bytes(made.read_bytes())
+        assert made.read_bytes() == golden.read_bytes(), name
