@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from icalendar import vText
-from icalendar.parser import Contentline
 
 from rcro_tui.exports.ics_event import VeventText
+from rcro_tui.exports.ics_lines import fold, text
 from rcro_tui.exports.ics_text import plain
 from rcro_tui.exports.ics_zone import vtimezone_text
 
@@ -54,7 +53,7 @@ def _head(header: FeedHeader) -> str:
                   _text_line("X-WR-CALDESC", header.description)]
     lines += [f"X-WR-TIMEZONE:{header.zone}", f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
               f"X-PUBLISHED-TTL:{REFRESH}"]
-    return "".join(Contentline(line).to_ical().decode("utf-8") + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def _zone_blocks(events: list[VeventText]) -> str:
@@ -73,7 +72,7 @@ def _zone_blocks(events: list[VeventText]) -> str:
 
 def _text_line(name: str, value: str) -> str:
     """A TEXT property with RFC 5545 escaping (before folding)."""
-    return f"{name}:{vText(plain(value)).to_ical().decode('utf-8')}"
+    return f"{name}:{text(plain(value))}"
 
 
 @dataclass

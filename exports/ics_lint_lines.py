@@ -12,6 +12,7 @@ Report = Callable[[int, int, str], None]
 LIMIT = 75
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _NAME = re.compile(r"^[A-Za-z0-9-]+")
+_SIMPLE_PARAMS = re.compile(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=[^;:"]*)+)')
 
 
 @dataclass
@@ -91,8 +92,13 @@ def _content_line(number: int, text: str, report: Report, check: bool) -> Line |
         report(number, 8, "в значении управляющий символ: часть клиентов отбрасывает всю "
                           "ленту; уберите его.")
     head, colon, value = text.partition(":")
-    if colon and ";" not in head and head and _NAME.fullmatch(head):
+    if colon and head and _NAME.fullmatch(head):
         return Line(number, head.upper(), {}, value)
+    simple = _SIMPLE_PARAMS.fullmatch(head) if colon else None
+    if simple:  # NAME;A=1;B=2 with no quotes: no colon can hide in them
+        params = dict(part.split("=", 1) for part in simple.group(2)[1:].split(";"))
+        return Line(number, simple.group(1).upper(), {k.upper(): v for k, v in params.items()},
+                    value)
     name_match = _NAME.match(text)
     if not name_match:
         report(number, 3, f"не строка iCalendar: «{text[:40]}».")

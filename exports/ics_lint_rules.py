@@ -16,6 +16,7 @@ SINGLE = ("UID", "DTSTART", "DTEND", "DTSTAMP", "SEQUENCE", "SUMMARY", "STATUS",
 ZONED = ("DTSTART", "DTEND", "EXDATE", "RDATE", "RECURRENCE-ID")
 _ESCAPE = re.compile(r"\\[\\;,nN]")
 _DATE = re.compile(r"^\d{8}$")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _DATETIME = re.compile(r"^\d{8}T\d{6}Z?$")
 
 
@@ -130,11 +131,23 @@ def _check_event(event: Component, zones: dict[str, Component], seen: dict[str, 
         if event.first(name) is None:
             report(event.line, rule, message)
     _check_times(event, zones, report)
+    _check_links(event, report)
     status, summary = event.first("STATUS"), event.first("SUMMARY")
     if status and status.value.upper() == "CANCELLED" and summary \
             and not summary.value.startswith("ОТМЕНЕНО:"):
         report(summary.number, 11, "отменённое событие без «ОТМЕНЕНО:» в названии: Google "
                                    "скрывает отмены, и школа не узнает об отмене.")
+
+
+def _check_links(event: Component, report: Report) -> None:
+    """Rule 16: online events carry a link clients can open (URL, CONFERENCE)."""
+    for line in event.props:
+        if line.name in ("URL", "CONFERENCE") and not _URI.match(line.value):
+            report(line.number, 16, f"{line.name}: «{line.value[:40]}» — не адрес: нужна "
+                                    "полная ссылка вида https://…, иначе её не открыть.")
+    if event.first("CONFERENCE") and not event.first("URL"):
+        report(event.first("CONFERENCE").number, 16, "есть CONFERENCE, но нет URL: Google и "
+                                                     "Outlook показывают только URL.")
 
 
 def _check_times(event: Component, zones: dict[str, Component], report: Report) -> None:

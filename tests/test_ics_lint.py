@@ -74,6 +74,9 @@ BROKEN = {
     "no NAME": (9, lambda t: _without(t, "NAME:")),
     "no REFRESH-INTERVAL": (10, lambda t: _without(t, "REFRESH-INTERVAL")),
     "no X-PUBLISHED-TTL": (10, lambda t: _without(t, "X-PUBLISHED-TTL")),
+    "a link that is not a URI": (16, lambda t: t.replace("URL:https://rcro.tomsk.ru/webinar",
+                                                         "URL:rcro.tomsk.ru/webinar")),
+    "CONFERENCE without URL": (16, lambda t: _without(t, "URL:https://rcro.tomsk.ru/webinar")),
     "a cancellation without «ОТМЕНЕНО:»": (11, lambda t: t.replace(
         "SUMMARY:ОТМЕНЕНО: Фестиваль", "SUMMARY:Фестиваль")),
 }
