@@ -23,9 +23,14 @@ def shown_rows(screen, table_id: str) -> list[tuple[str, ...]]:
 
 async def open_spring_festival(pilot) -> None:
     """Section 4, search «переполох», Enter: the card of the 2026/2027 festival."""
+    await open_competition(pilot, "переполох")
+
+
+async def open_competition(pilot, words: str) -> None:
+    """Section 4, search `words`, Enter: the card of the first competition found."""
     await pilot.press("4")
     await settle(pilot)
-    await pilot.press("slash", *"переполох", "enter")
+    await pilot.press("slash", *words, "enter")
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.widgets import DataTable, Input
+
 from rcro_tui.db.calendar_data import day_items
 from rcro_tui.db.connection import open_database
 from rcro_tui.db.feed_rules import feeds_for_event
@@ -20,7 +22,8 @@ from rcro_tui.screens.session_proposal import SessionProposalScreen
 from rcro_tui.screens.stage_form import StageFormScreen
 from rcro_tui.screens.stage_screen import StageScreen
 
-from stage_keys import SIZE, create_competition, settle, shown_rows, tick_only
+from stage_keys import (SIZE, create_competition, open_competition, settle, shown_rows,
+                        tick_only)
 
 LYCEUM, SCHOOL47 = 1, 2
 """The selection stage's sessions, as the entry form's list offers them (after «по району»)."""
@@ -195,3 +198,35 @@ async def test_spring_festival_from_nothing_to_the_final_in_the_calendar(make_ap
     assert shown == [("Весенний переполох: заключительный этап", "ОГБУ «РЦРО»")]
     assert placed == {final_session}
     assert told == {SCHOOLS[query] for name, _, query, _, _ in PEOPLE if name in PASSERS}
+
+
+async def test_brackets_and_esc_in_a_tabs_filter_line(make_app):
+    """In «Участники» and «Протокол» the filter line leaves [ ] to the stage screen (they switch
+    tabs, as everywhere), and Esc there clears the filter and goes back to the table instead
+    of closing the stage."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_competition(pilot, "эйлер")  # its first stage: 20 participants
+        await open_stage_row(pilot, 0)
+        await show_tab(pilot, "Участники")
+        everybody = len(shown_rows(app.screen, "entries-table"))
+        await pilot.press("slash", *"ова")
+        await settle(pilot)
+        assert 0 < len(shown_rows(app.screen, "entries-table")) < everybody
+        await pilot.press("]")
+        await settle(pilot)
+        assert _active_label(app.screen) == "Протокол"
+        assert app.screen.query_one("#entries-filter", Input).value == "ова"
+        await pilot.press("slash", "[")
+        await settle(pilot)
+        assert _active_label(app.screen) == "Участники"
+        assert app.screen.query_one("#protocol-filter", Input).value == ""
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        assert app.screen.query_one("#entries-filter", Input).value == ""
+        assert len(shown_rows(app.screen, "entries-table")) == everybody
+        assert isinstance(app.focused, DataTable) and app.focused.parent.id == "entries-table"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CompetitionScreen)
