@@ -20,6 +20,7 @@ from rcro_tui.screens.data import reading
 from rcro_tui.screens.entry_form import EntryFormScreen
 from rcro_tui.screens.entry_import import EntryImportScreen
 from rcro_tui.screens.keys import bind
+from rcro_tui.screens.pane_filter import PaneFilter
 from rcro_tui.screens.stage_messages import StageChanged
 from rcro_tui.screens.view_table import ViewTable
 
@@ -41,7 +42,7 @@ class EntriesPane(Vertical):
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ — найти: фамилия, школа, район, предмет…",
+        yield PaneFilter(placeholder="/ — найти: фамилия, школа, район, предмет…",
                     id="entries-filter", classes="pane-filter")
         yield ViewTable(self.app.db_path, self._build, id="entries-table")
 

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 from rcro_tui.db.protocols import GROUPINGS, protocol, tally
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
+from rcro_tui.screens.pane_filter import PaneFilter
 from rcro_tui.screens.stage_messages import StageChanged
 from rcro_tui.screens.view_table import ViewTable
 
@@ -57,7 +58,7 @@ class ProtocolPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(switch_line(self.by), id="protocol-switch")
         yield Static("", id="protocol-tally", markup=False)
-        yield Input(placeholder="/ — найти в протоколе: фамилия, школа, район…",
+        yield PaneFilter(placeholder="/ — найти в протоколе: фамилия, школа, район…",
                     id="protocol-filter", classes="pane-filter")
         yield ViewTable(self.app.db_path, self._build, openable=False, id="protocol-table")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
@@ -48,6 +49,11 @@ class StageScreen(Screen[None]):
     BINDINGS = [
         bind("[", "tab(-1)", "Пред. вкладка", key_display="["),
         bind("]", "tab(1)", "След. вкладка", key_display="]"),
+        # [ and ] even from a tab's filter line (`PaneFilter`); «х», «ъ» stay letters there
+        Binding("left_square_bracket", "tab(-1)", "Пред. вкладка", key_display="[",
+                priority=True, show=False),
+        Binding("right_square_bracket", "tab(1)", "След. вкладка", key_display="]",
+                priority=True, show=False),
         bind("escape", "close", "Назад", key_display="Esc"),
     ]
 

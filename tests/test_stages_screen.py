@@ -6,12 +6,9 @@ from datetime import date
 
 import pytest
 
-from textual.widgets import DataTable, SelectionList
-
 from rcro_tui.db.calendar_data import day_items
 from rcro_tui.db.connection import open_database
 from rcro_tui.screens.competition_card import CompetitionScreen
-from rcro_tui.screens.competition_form import CompetitionFormScreen
 from rcro_tui.screens.event_detail import EventDetailScreen
 from rcro_tui.screens.session_proposal import SessionProposalScreen
 from rcro_tui.screens.stage_form import StageFormScreen
@@ -19,27 +16,8 @@ from rcro_tui.screens.stage_screen import StageScreen
 from rcro_tui.screens.stages import StagesScreen
 from rcro_tui.screens.view_table import ViewTable
 
-SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def shown_rows(screen, table_id: str) -> list[tuple[str, ...]]:
-    return list(screen.query_one(f"#{table_id}", ViewTable).view.rows)
-
-
-async def open_spring_festival(pilot) -> None:
-    """Section 4, search «переполох», Enter: the card of the 2026/2027 festival."""
-    await pilot.press("4")
-    await settle(pilot)
-    await pilot.press("slash", *"переполох", "enter")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
+from stage_keys import (SIZE, create_competition, open_spring_festival, settle, shown_rows,
+                        tick_only)
 
 
 async def test_the_section_lists_the_years_competitions_and_switches_years(make_app):
@@ -65,16 +43,8 @@ async def test_create_a_competition_a_stage_and_sessions_at_two_hub_schools(make
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
-        assert isinstance(app.screen, CompetitionFormScreen)
-        await pilot.press(*"Весенний переполох", "tab", "tab", "enter")
-        await pilot.press(*["down"] * 4, "enter")  # the prompt, then programmes by name
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await create_competition(pilot, "Весенний переполох")
         assert isinstance(app.screen, StagesScreen)
-        await pilot.press("slash", *"весенний переполох", "enter")
-        await settle(pilot)
         rows = shown_rows(app.screen, "competitions")
         assert rows[0][1:3] == ("Весенний переполох", "олимпиада")
         await pilot.press("enter")
@@ -98,12 +68,8 @@ async def test_create_a_competition_a_stage_and_sessions_at_two_hub_schools(make
         proposal = app.screen
         assert isinstance(proposal, SessionProposalScreen)
         assert "Кожевниковский район" in str(proposal.query_one("#proposal-notes").render())
-        choices = proposal.query_one(SelectionList)
         await pilot.press("a")  # nothing happens on a letter; now untick all but the first two
-        for index in range(2, choices.option_count):
-            choices.deselect(index)
-        for index in range(2):
-            choices.select(index)
+        await tick_only(pilot, {0, 1})
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CompetitionScreen)
