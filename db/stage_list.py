@@ -15,6 +15,7 @@ from rcro_tui.i18n import count, date_span
 from rcro_tui.model import EventFormat, EventKind, EventStatus, HighRatedList, StageLevel
 from rcro_tui.rules import AcademicYear, grades_label
 from rcro_tui.db import store
+from rcro_tui.db.event_detail import describe_when
 from rcro_tui.db.views import TableView, event_when
 
 NO_EVENT = "мероприятие удалено"
@@ -49,7 +50,7 @@ def competition_facts(db: Database, competition_id: int) -> list[tuple[str, str]
              ("Перечень", HighRatedList.label_of(c["high_rated"])),
              ("Организатор", organizer[0] if organizer else "не указан")]
     if final:
-        facts.append(("Итоговое событие", f"{final[0]}, {' '.join(event_when(final[1], final[2]))}"))
+        facts.append(("Итоговое событие", f"{final[0]}, {describe_when(final[1], final[2])}"))
     return facts
 
 

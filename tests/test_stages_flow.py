@@ -171,7 +171,7 @@ async def test_spring_festival_from_nothing_to_the_final_in_the_calendar(make_ap
             ("2", "10"), ("1", "7")]
         facts = str(app.screen.query_one("#competition-facts").render()).splitlines()
         assert facts[-1].split(maxsplit=2) == [
-            "Итоговое", "событие", "Весенний переполох: заключительный этап, 21.05.2027 весь день"]
+            "Итоговое", "событие", "Весенний переполох: заключительный этап, 21 мая 2027 г., весь день"]
         await open_stage_row(pilot, 1)
         await show_tab(pilot, "Участники")
         final = shown_rows(app.screen, "entries-table")
