@@ -6,15 +6,14 @@
 its group with ties («2–3»). Absent and disqualified entries never pass; under a threshold or
 a quota an entry without a score does not pass either, and says so. `marks` are the
 coordinator's choices (entry id → passes?): who passes under a manual rule, and how each
-tie at a quota's boundary was settled. Pure Python, linear after one sort per group: 20 000
-entries take a few tens of milliseconds.
+tie at a quota's boundary was settled. Pure Python, linear after one sort per group.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rcro_tui.model import EntryStatus, Labelled
 from rcro_tui.pass_rules import Manual, PassRule, Quota, QuotaScope, Threshold, TiePolicy
@@ -28,9 +27,12 @@ class Verdict(Labelled):
     UNDECIDED = "undecided", "?"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An entry as the rules see it (the db layer fills the names of its groups)."""
+class Candidate(NamedTuple):
+    """An entry as the rules see it (the db layer fills the names of its groups).
+
+    A named tuple, not a frozen dataclass: as immutable, and a stage's 20 000 of them are
+    made four times faster (a frozen dataclass sets each field through `object.__setattr__`).
+    """
 
     id: int
     score: float | None
@@ -45,8 +47,9 @@ class Candidate:
     session: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
+    """The verdict on one entry (a named tuple for the same reason as `Candidate`)."""
+
     entry_id: int
     verdict: Verdict
     reason: str
@@ -59,12 +62,8 @@ class Decision:
         return self.verdict is Verdict.YES
 
 
-@dataclass(frozen=True, slots=True)
-class _Rank:
-    first: int
-    last: int
-    total: int
-
+_Rank = tuple[int, int, int]
+"""(first place, last place, group size): «2–3-е место … из 12»; shared by a tie span."""
 
 _NEVER = {EntryStatus.ABSENT.value: "не явился", EntryStatus.DISQUALIFIED.value:
           "дисквалифицирован"}
@@ -72,19 +71,46 @@ _NEVER = {EntryStatus.ABSENT.value: "не явился", EntryStatus.DISQUALIFIE
 
 def decide(entries: Iterable[Candidate], rule: PassRule,
            marks: Mapping[int, bool] | None = None) -> list[Decision]:
-    """One decision per entry, in the order given."""
+    """One decision per entry, in the order given.
+
+    The words are worked out once per distinct situation (`_situation`: everything they
+    depend on but the entry's id) and reused: thousands of entries share a few hundred
+    places and scores, so a regional stage is decided without formatting 20 000 sentences.
+    """
     entries = list(entries)
     marks = marks or {}
     ranked = [e for e in entries if e.status not in _NEVER and e.score is not None]
     ranks = _ranks(ranked, _group_key(rule))
+    situation = _situation(rule)
     memo: dict[tuple, tuple] = {}
-    return [_decision(entry, rule, ranks.get(entry.id), marks.get(entry.id), memo)
-            for entry in entries]
+    words: dict[Hashable, tuple] = {}
+    decisions = []
+    for entry in entries:
+        rank, mark = ranks.get(entry.id), marks.get(entry.id)
+        key = situation(entry, rank, mark)
+        said = words.get(key)
+        if said is None:
+            said = words[key] = _decision(entry, rule, rank, mark, memo)[1:]
+        decisions.append(Decision(entry.id, *said))
+    return decisions
+
+
+def _situation(rule: PassRule) -> Callable[[Candidate, _Rank | None, bool | None], Hashable]:
+    """What an entry's verdict, reason and place are made of under the rule, besides its id."""
+    if isinstance(rule, Manual):
+        return lambda e, rank, mark: (e.status, rank, bool(mark))
+    if isinstance(rule, Threshold):
+        return lambda e, rank, mark: (e.status, rank, e.subject, e.grade, e.score)
+    where = {QuotaScope.STAGE: "", QuotaScope.DISTRICT: "district",
+             QuotaScope.SCHOOL: "school", QuotaScope.SESSION: "session"}[rule.per]
+    subject, grade = rule.by_subject, rule.by_grade
+    return lambda e, rank, mark: (e.status, rank, mark, getattr(e, where) if where else "",
+                                  e.subject if subject else "", e.grade if grade else None)
 
 
 def _decision(entry: Candidate, rule: PassRule, rank: _Rank | None, mark: bool | None,
               memo: dict[tuple, tuple]) -> Decision:
-    places = rank_text(rank.first, rank.last) if rank else ""
+    places = rank_text(rank[0], rank[1]) if rank else ""
     if entry.status in _NEVER:
         return Decision(entry.id, Verdict.NO, _NEVER[entry.status], places)
     if isinstance(rule, Manual):
@@ -116,11 +142,12 @@ def _by_threshold(entry: Candidate, rule: Threshold, places: str,
 
 def _by_quota(entry: Candidate, rule: Quota, rank: _Rank, mark: bool | None,
               places: str) -> Decision:
-    where = f"{place_text(rank.first, rank.last)} {_where(entry, rule)} из {rank.total}"
+    first, last, total = rank
+    where = f"{place_text(first, last)} {_where(entry, rule)} из {total}"
     where += _within(entry, rule)
-    if rank.last <= rule.n:
+    if last <= rule.n:
         return Decision(entry.id, Verdict.YES, where, places)
-    if rank.first > rule.n:
+    if first > rule.n:
         return Decision(entry.id, Verdict.NO, f"{where}: проходят первые {rule.n}", places)
     if rule.ties is TiePolicy.ALL:
         return Decision(entry.id, Verdict.YES,
@@ -175,17 +202,21 @@ def _ranks(entries: list[Candidate], key: Callable[[Candidate], Hashable]) -> di
         groups[key(entry)].append(entry)
     ranks: dict[int, _Rank] = {}
     for members in groups.values():
-        members.sort(key=lambda e: -e.score)
+        members.sort(key=_score, reverse=True)
         total, start = len(members), 0
         while start < total:
-            end = start
-            while end + 1 < total and members[end + 1].score == members[start].score:
+            end, score = start, members[start].score
+            while end + 1 < total and members[end + 1].score == score:
                 end += 1
-            rank = _Rank(start + 1, end + 1, total)
+            rank = (start + 1, end + 1, total)
             for member in members[start:end + 1]:
                 ranks[member.id] = rank
             start = end + 1
     return ranks
+
+
+def _score(entry: Candidate) -> float:
+    return entry.score
 
 
 def counts(decisions: Iterable[Decision]) -> tuple[int, int]:
