@@ -18,12 +18,14 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
+from rcro_tui.bulk import gc_paused
 from rcro_tui.i18n import count
 from rcro_tui.pass_decide import Candidate, Decision, Verdict, counts, decide
 from rcro_tui.pass_rules import PassRule, Quota, QuotaScope, Threshold, parse_rule
 from rcro_tui.db.store import get_row
 
 NO_SESSION = "в районе нет площадки следующего этапа"
+_NOWHERE = (None, "")
 
 _ENTRIES = """
 SELECT id, participant_name, grade, subject, score, status, organization_id, session_id,
@@ -117,6 +119,11 @@ def next_stage_of(db: Database, stage: dict[str, Any]) -> dict[str, Any] | None:
 
 def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = None) -> Preview:
     """Who passes and why; `decisions` (entry id → passes?) override the stored marks."""
+    with gc_paused():  # a few tuples per entry, all acyclic (rcro_tui.bulk)
+        return _preview(db, stage_id, decisions)
+
+
+def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> Preview:
     stage = get_row(db, "stages", stage_id)
     rule = stage_rule(db, stage)
     rows, candidates = read_entries(db, stage_id)
@@ -130,8 +137,9 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
     missing: Counter[str] = Counter()
     goes: dict[tuple, NextSession | None] = {}
     yes = Verdict.YES if nxt else None
+    make = PreviewRow._make
     for r, cand, decision in zip(rows, candidates, verdicts):
-        next_id, next_name = None, ""
+        going = _NOWHERE
         if decision.verdict is yes:
             where = (cand.district_id, cand.subject)
             if where not in goes:
@@ -140,31 +148,38 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
             if session is None:
                 missing[cand.district or "без района"] += 1
             else:
-                next_id, next_name = session.id, session.name
-        result.append(PreviewRow(r[0], r[1], r[2], r[3], r[6], cand.school, cand.district,
-                                 cand.session, r[4], r[5], decision, next_id, next_name,
-                                 linked.get(r[0])))
+                going = session.id, session.name
+        result.append(make((r[0], r[1], r[2], r[3], r[6], cand.school, cand.district,
+                            cand.session, r[4], r[5], decision) + going
+                           + (linked.get(r[0]),)))
     return Preview(stage, rule, nxt, _in_order(rule, result), _warnings(stage, nxt, missing))
 
 
 def read_entries(db: Database, stage_id: int) -> tuple[list[tuple], list[Candidate]]:
-    """The stage's entries as stored (`_ENTRIES`' columns) and as the rules see them.
-
-    An entry's district is its school's, else its session's."""
+    """The stage's entries as stored (`_ENTRIES`' columns) and as the rules see them."""
     rows = db.execute(_ENTRIES, [stage_id]).fetchall()
     schools = _names(db, _SCHOOLS, {r[6] for r in rows})
     sessions = _names(db, _ENTRY_SESSIONS, {r[7] for r in rows})
     districts = dict(db.execute("SELECT id, name FROM districts").fetchall())
-    nowhere = (None, "")
+    places: dict[tuple, tuple] = {}  # (school, session) → the six fields: a few hundred pairs
+    make = Candidate._make
     candidates = []
     for r in rows:
-        school_district, school = schools.get(r[6], nowhere)
-        session_district, session = sessions.get(r[7], nowhere)
-        district_id = session_district if school_district is None else school_district
-        candidates.append(Candidate(r[0], r[4], r[5], r[3], r[2], district_id,
-                                    districts.get(district_id, ""), r[6], school, r[7],
-                                    session))
+        pair = r[6], r[7]
+        place = places.get(pair)
+        if place is None:
+            place = places[pair] = _place(pair, schools, sessions, districts)
+        candidates.append(make((r[0], r[4], r[5], r[3], r[2]) + place))
     return rows, candidates
+
+
+def _place(pair: tuple, schools: dict, sessions: dict, districts: dict) -> tuple:
+    """(district id, district, school id, school, session id, session) of an entry: its
+    district is its school's, else its session's."""
+    school_district, school = schools.get(pair[0], (None, ""))
+    session_district, session = sessions.get(pair[1], (None, ""))
+    district_id = session_district if school_district is None else school_district
+    return (district_id, districts.get(district_id, ""), pair[0], school, pair[1], session)
 
 
 def _names(db: Database, sql: str, ids: set[int | None]) -> dict[int, tuple[int | None, str]]:

@@ -11,8 +11,9 @@ tie at a quota's boundary was settled. Pure Python, linear after one sort per gr
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
 from rcro_tui.model import EntryStatus, Labelled
@@ -80,51 +81,51 @@ def decide(entries: Iterable[Candidate], rule: PassRule,
     entries = list(entries)
     marks = marks or {}
     ranked = [e for e in entries if e.status not in _NEVER and e.score is not None]
-    ranks = _ranks(ranked, _group_key(rule))
+    ranks = _ranks(ranked, rule)
     situation = _situation(rule)
     memo: dict[tuple, tuple] = {}
-    words: dict[Hashable, tuple] = {}
-    decisions = []
+    words: dict[Hashable, _Said] = {}
+    decisions, new = [], tuple.__new__  # what Decision._make does, without its call
     for entry in entries:
         rank, mark = ranks.get(entry.id), marks.get(entry.id)
-        key = situation(entry, rank, mark)
+        key = (situation(entry), rank, mark)
         said = words.get(key)
         if said is None:
-            said = words[key] = _decision(entry, rule, rank, mark, memo)[1:]
-        decisions.append(Decision(entry.id, *said))
+            said = words[key] = _decision(entry, rule, rank, mark, memo)
+        decisions.append(new(Decision, (entry.id, *said)))
     return decisions
 
 
-def _situation(rule: PassRule) -> Callable[[Candidate, _Rank | None, bool | None], Hashable]:
-    """What an entry's verdict, reason and place are made of under the rule, besides its id."""
+def _situation(rule: PassRule) -> Callable[[Candidate], tuple]:
+    """The fields of an entry its verdict, reason and place are made of under the rule,
+    besides its rank and mark (a C-made tuple)."""
     if isinstance(rule, Manual):
-        return lambda e, rank, mark: (e.status, rank, bool(mark))
+        return attrgetter("status", "status")
     if isinstance(rule, Threshold):
-        return lambda e, rank, mark: (e.status, rank, e.subject, e.grade, e.score)
-    where = {QuotaScope.STAGE: "", QuotaScope.DISTRICT: "district",
+        return attrgetter("status", "subject", "grade", "score")
+    where = {QuotaScope.STAGE: "status", QuotaScope.DISTRICT: "district",
              QuotaScope.SCHOOL: "school", QuotaScope.SESSION: "session"}[rule.per]
-    subject, grade = rule.by_subject, rule.by_grade
-    return lambda e, rank, mark: (e.status, rank, mark, getattr(e, where) if where else "",
-                                  e.subject if subject else "", e.grade if grade else None)
+    within = ("subject",) * rule.by_subject + ("grade",) * rule.by_grade
+    return attrgetter("status", where, *within)
 
 
 def _decision(entry: Candidate, rule: PassRule, rank: _Rank | None, mark: bool | None,
-              memo: dict[tuple, tuple]) -> Decision:
+              memo: dict[tuple, tuple]) -> _Said:
     places = rank_text(rank[0], rank[1]) if rank else ""
     if entry.status in _NEVER:
-        return Decision(entry.id, Verdict.NO, _NEVER[entry.status], places)
+        return Verdict.NO, _NEVER[entry.status], places, False
     if isinstance(rule, Manual):
         reason = "отмечен координатором" if mark else "не отмечен координатором"
-        return Decision(entry.id, Verdict.YES if mark else Verdict.NO, reason, places, True)
+        return Verdict.YES if mark else Verdict.NO, reason, places, True
     if rank is None:
-        return Decision(entry.id, Verdict.NO, "нет балла", places)
+        return Verdict.NO, "нет балла", places, False
     if isinstance(rule, Threshold):
         return _by_threshold(entry, rule, places, memo)
-    return _by_quota(entry, rule, rank, mark, places)
+    return _by_quota(entry, rule, rank, mark, places, memo)
 
 
 def _by_threshold(entry: Candidate, rule: Threshold, places: str,
-                  memo: dict[tuple, tuple]) -> Decision:
+                  memo: dict[tuple, tuple]) -> _Said:
     key = (entry.subject, entry.grade)
     if key not in memo:  # a few subjects × grades among thousands of entries
         line = rule.min_for(entry.subject, entry.grade)
@@ -133,31 +134,34 @@ def _by_threshold(entry: Candidate, rule: Threshold, places: str,
     line, what = memo[key]
     if line is None:
         why = f"проходной балл {grade_subject(entry.subject, entry.grade)} не задан"
-        return Decision(entry.id, Verdict.NO, why, places)
+        return Verdict.NO, why, places, False
     score, least = score_text(entry.score), score_text(line.min_score)
     if entry.score >= line.min_score:
-        return Decision(entry.id, Verdict.YES, f"{score} ≥ {least} — {what}", places)
-    return Decision(entry.id, Verdict.NO, f"{score} < {least} — {what}", places)
+        return Verdict.YES, f"{score} ≥ {least} — {what}", places, False
+    return Verdict.NO, f"{score} < {least} — {what}", places, False
 
 
-def _by_quota(entry: Candidate, rule: Quota, rank: _Rank, mark: bool | None,
-              places: str) -> Decision:
+def _by_quota(entry: Candidate, rule: Quota, rank: _Rank, mark: bool | None, places: str,
+              memo: dict[tuple, tuple]) -> _Said:
     first, last, total = rank
-    where = f"{place_text(first, last)} {_where(entry, rule)} из {total}"
-    where += _within(entry, rule)
+    group = (entry.district, entry.school, entry.session, entry.subject, entry.grade, total)
+    around = memo.get(group)
+    if around is None:  # «на площадке «…» из 12 (математика)»: once per group
+        around = memo[group] = f" {_where(entry, rule)} из {total}{_within(entry, rule)}"
+    where = place_text(first, last) + around
     if last <= rule.n:
-        return Decision(entry.id, Verdict.YES, where, places)
+        return Verdict.YES, where, places, False
     if first > rule.n:
-        return Decision(entry.id, Verdict.NO, f"{where}: проходят первые {rule.n}", places)
+        return Verdict.NO, f"{where}: проходят первые {rule.n}", places, False
     if rule.ties is TiePolicy.ALL:
-        return Decision(entry.id, Verdict.YES,
-                        f"{where}: равный балл на границе, проходят все с равным баллом", places)
+        return (Verdict.YES, f"{where}: равный балл на границе, проходят все с равным баллом",
+                places, False)
     if mark is None:
-        return Decision(entry.id, Verdict.UNDECIDED,
-                        f"{where}: равный балл на границе: решает координатор", places, True)
+        return (Verdict.UNDECIDED, f"{where}: равный балл на границе: решает координатор",
+                places, True)
     said = "проходит" if mark else "не проходит"
-    return Decision(entry.id, Verdict.YES if mark else Verdict.NO,
-                    f"{where}: равный балл на границе, координатор решил: {said}", places, True)
+    return (Verdict.YES if mark else Verdict.NO,
+            f"{where}: равный балл на границе, координатор решил: {said}", places, True)
 
 
 def _where(entry: Candidate, rule: Quota) -> str:
@@ -195,28 +199,41 @@ def _group_key(rule: PassRule) -> Callable[[Candidate], Hashable]:
     return lambda e: e.subject.casefold()
 
 
-def _ranks(entries: list[Candidate], key: Callable[[Candidate], Hashable]) -> dict[int, _Rank]:
+def _grouped(entries: list[Candidate], rule: PassRule) -> Iterable[list[Candidate]]:
+    """The entries in `_group_key`'s groups: bucketed first by the raw fields that key reads
+    (one C-made tuple per entry), the key itself then worked out once per bucket."""
+    if isinstance(rule, Quota):
+        fields = [name for name, on in (({QuotaScope.STAGE: "", QuotaScope.DISTRICT:
+                                          "district_id", QuotaScope.SCHOOL: "school_id",
+                                          QuotaScope.SESSION: "session_id"}[rule.per], True),
+                                        ("subject", rule.by_subject), ("grade", rule.by_grade))
+                  if name and on]
+    else:
+        fields = ["subject", "grade"] if isinstance(rule, Threshold) else ["subject"]
+    if not fields:
+        return [entries] if entries else []
+    raw: dict[Hashable, list[Candidate]] = defaultdict(list)
+    for entry, fields_of in zip(entries, map(attrgetter(*fields), entries)):
+        raw[fields_of].append(entry)
+    key, groups = _group_key(rule), defaultdict(list)
+    for members in raw.values():
+        groups[key(members[0])].extend(members)
+    return groups.values()
+
+
+def _ranks(entries: list[Candidate], rule: PassRule) -> dict[int, _Rank]:
     """Competition ranking per group: equal scores share the span of places («2–3»)."""
-    groups: dict[Hashable, list[Candidate]] = defaultdict(list)
-    for entry in entries:
-        groups[key(entry)].append(entry)
     ranks: dict[int, _Rank] = {}
-    for members in groups.values():
-        members.sort(key=_score, reverse=True)
-        total, start = len(members), 0
-        while start < total:
-            end, score = start, members[start].score
-            while end + 1 < total and members[end + 1].score == score:
-                end += 1
-            rank = (start + 1, end + 1, total)
-            for member in members[start:end + 1]:
-                ranks[member.id] = rank
-            start = end + 1
+    for members in _grouped(entries, rule):
+        members.sort(key=_SCORE, reverse=True)
+        ids, total, start = [m.id for m in members], len(members), 0
+        for tied in Counter(m.score for m in members).values():  # best first, as sorted
+            ranks.update(dict.fromkeys(ids[start:start + tied], (start + 1, start + tied, total)))
+            start += tied
     return ranks
 
 
-def _score(entry: Candidate) -> float:
-    return entry.score
+_SCORE = attrgetter("score")
 
 
 def counts(decisions: Iterable[Decision]) -> tuple[int, int]:
