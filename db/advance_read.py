@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -137,7 +138,7 @@ def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> 
     missing: Counter[str] = Counter()
     goes: dict[tuple, NextSession | None] = {}
     yes = Verdict.YES if nxt else None
-    make = PreviewRow._make
+    make = partial(tuple.__new__, PreviewRow)  # PreviewRow._make without its Python call
     for r, cand, decision in zip(rows, candidates, verdicts):
         going = _NOWHERE
         if decision.verdict is yes:
@@ -162,7 +163,7 @@ def read_entries(db: Database, stage_id: int) -> tuple[list[tuple], list[Candida
     sessions = _names(db, _ENTRY_SESSIONS, {r[7] for r in rows})
     districts = dict(db.execute("SELECT id, name FROM districts").fetchall())
     places: dict[tuple, tuple] = {}  # (school, session) → the six fields: a few hundred pairs
-    make = Candidate._make
+    make = partial(tuple.__new__, Candidate)  # Candidate._make without its Python call
     candidates = []
     for r in rows:
         pair = r[6], r[7]
@@ -240,12 +241,17 @@ def _warnings(stage: dict[str, Any], nxt: dict[str, Any] | None,
 def _in_order(rule: PassRule, rows: list[PreviewRow]) -> list[PreviewRow]:
     """Rows in the groups the rule ranks by, best first, equal scores by name, no score last.
 
-    Bucketed by group, then each group sorted twice by one field (name, then score,
-    stable) — keys C can read — instead of one Python-made tuple key per row."""
-    group = _group_of(rule)
+    Bucketed by group (the raw fields read in C, the group worked out once per distinct
+    fields), then each group sorted twice by one field (name, then score, stable) — keys
+    C can read — instead of one Python-made tuple key per row."""
+    fields, group = _group_of(rule)
+    known: dict[tuple, tuple] = {}
     groups: dict[tuple, list[PreviewRow]] = defaultdict(list)
-    for row in rows:
-        groups[group(row)].append(row)
+    for row, raw in zip(rows, map(fields, rows)):
+        key = known.get(raw)
+        if key is None:
+            key = known[raw] = group(row)
+        groups[key].append(row)
     ordered: list[PreviewRow] = []
     for key in sorted(groups):
         members = groups[key]
@@ -260,13 +266,16 @@ def _in_order(rule: PassRule, rows: list[PreviewRow]) -> list[PreviewRow]:
 _NAME, _SCORE = attrgetter("name"), attrgetter("score")
 
 
-def _group_of(rule: PassRule) -> Callable[[PreviewRow], tuple]:
-    """The group a row is listed in: its place under a quota's scope, subject and grade."""
+def _group_of(rule: PassRule) -> tuple[Callable[[PreviewRow], tuple],
+                                      Callable[[PreviewRow], tuple]]:
+    """The group a row is listed in (its place under a quota's scope, subject and grade),
+    and the row's fields that group is made of."""
     scope, subject, grade = None, True, isinstance(rule, Threshold)
     if isinstance(rule, Quota):
         scope = {QuotaScope.STAGE: None, QuotaScope.DISTRICT: "district",
                  QuotaScope.SCHOOL: "school", QuotaScope.SESSION: "session"}[rule.per]
         subject, grade = rule.by_subject, rule.by_grade
-    return lambda row: (getattr(row, scope) if scope else "",
-                        row.subject.casefold() if subject else "",
-                        (row.grade or 0) if grade else 0)
+    fields = attrgetter(scope or "status", "subject", "grade")
+    return fields, lambda row: (getattr(row, scope) if scope else "",
+                                row.subject.casefold() if subject else "",
+                                (row.grade or 0) if grade else 0)

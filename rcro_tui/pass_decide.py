@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from operator import attrgetter
 from typing import NamedTuple
 
+from rcro_tui.bulk import gc_paused
 from rcro_tui.model import EntryStatus, Labelled
 from rcro_tui.pass_rules import Manual, PassRule, Quota, QuotaScope, Threshold, TiePolicy
 from rcro_tui.pass_words import (grade_subject, place_prepositional, place_text, rank_text,
@@ -78,8 +79,12 @@ def decide(entries: Iterable[Candidate], rule: PassRule,
     depend on but the entry's id) and reused: thousands of entries share a few hundred
     places and scores, so a regional stage is decided without formatting 20 000 sentences.
     """
-    entries = list(entries)
-    marks = marks or {}
+    with gc_paused():  # a tuple per entry, all acyclic (rcro_tui.bulk)
+        return _decide(list(entries), rule, marks or {})
+
+
+def _decide(entries: list[Candidate], rule: PassRule, marks: Mapping[int, bool]
+            ) -> list[Decision]:
     ranked = [e for e in entries if e.status not in _NEVER and e.score is not None]
     ranks = _ranks(ranked, rule)
     situation = _situation(rule)
