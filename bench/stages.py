@@ -26,7 +26,7 @@ from calendar_views import header, row  # noqa: E402
 from generate import timed  # noqa: E402
 
 from rcro_tui.db.advance import preview, set_rule  # noqa: E402
-from rcro_tui.db.advance_read import _ENTRIES  # noqa: E402
+from rcro_tui.db.advance_read import read_entries  # noqa: E402
 from rcro_tui.db.advance_view import preview_view  # noqa: E402
 from rcro_tui.db.connection import connect, open_database  # noqa: E402
 from rcro_tui.db.demo import build_demo  # noqa: E402
@@ -91,8 +91,7 @@ def build(path: Path, *, entries: int = ENTRIES, seed: int = 6) -> int:
 
 
 def candidates(db, stage_id: int) -> list[Candidate]:
-    return [Candidate(r[0], r[4], r[5], r[3], r[2], r[9], "", r[6], r[10], r[7], r[11])
-            for r in db.execute(_ENTRIES, [stage_id]).fetchall()]
+    return read_entries(db, stage_id)[1]
 
 
 def figures(path: Path, stage_id: int) -> list[str]:

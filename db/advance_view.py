@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rcro_tui.bulk import gc_paused
 from rcro_tui.pass_decide import Verdict
 from rcro_tui.pass_words import describe, score_text
 from rcro_tui.db.advance_read import Preview, PreviewRow
@@ -21,13 +22,25 @@ def next_cell(preview: Preview, row: PreviewRow) -> str:
 
 
 def preview_view(preview: Preview) -> TableView:
+    """The table; its rows are made in one pass (20 000 of them within the 0.5 s budget)."""
+    with gc_paused():  # a tuple of strings per entry (rcro_tui.bulk)
+        return _view(preview)
+
+
+def _view(preview: Preview) -> TableView:
     title = (f"Этап «{preview.stage['name']}» → "
              + (f"«{preview.next_stage['name']}»" if preview.next_stage else "—")
              + f". {describe(preview.rule)} {preview.summary()}")
-    view = TableView(title, COLUMNS, empty="На этапе нет участников.")
+    grades = {None: ""}
+    marks = {verdict: verdict.label for verdict in Verdict}
+    rows, yes = [], Verdict.YES
     for row in preview.rows:
-        view.add(row.entry_id, row.name, "" if row.grade is None else str(row.grade),
-                 row.subject, row.school, "" if row.score is None else score_text(row.score),
-                 row.decision.rank, row.decision.verdict.label, row.decision.reason,
-                 next_cell(preview, row))
-    return view
+        grade, score, decision = row.grade, row.score, row.decision
+        if grade not in grades:
+            grades[grade] = str(grade)
+        rows.append((row.name, grades[grade], row.subject, row.school,
+                     "" if score is None else score_text(score), decision.rank,
+                     marks[decision.verdict], decision.reason,
+                     next_cell(preview, row) if decision.verdict is yes else ""))
+    return TableView(title, COLUMNS, rows, [row.entry_id for row in preview.rows],
+                     empty="На этапе нет участников.")
