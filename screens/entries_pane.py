@@ -56,7 +56,7 @@ class EntriesPane(Vertical):
     def focus_default(self) -> None:
         """The table, when the stage screen shows this tab (never on mount: the tab may be
         hidden, and the visible one keeps the focus)."""
-        self.table.query_one(DataTable).focus()
+        self.table.focus_here()
 
     @on(Input.Changed, "#entries-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -72,7 +72,7 @@ class ProtocolPane(Vertical):
     def focus_default(self) -> None:
         """The table, when the stage screen shows this tab (never on mount: the tab may be
         hidden, and the visible one keeps the focus)."""
-        self.table.query_one(DataTable).focus()
+        self.table.focus_here()
 
     def on_mount(self) -> None:
         self._read_tally()

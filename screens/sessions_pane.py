@@ -71,7 +71,7 @@ class SessionsPane(Vertical):
                         id="sessions-table")
 
     def focus_default(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(ViewTable).focus_here()
 
     def current(self) -> int | None:
         table = self.query_one(ViewTable)

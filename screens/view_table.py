@@ -49,6 +49,13 @@ class RowTable(DataTable):
         return super().check_action(action, parameters)
 
 
+class EmptyNote(Static):
+    """«Нет данных»: focusable, so that the keys of the pane around an empty table (P, O, G
+    on a stage without sessions) still reach it when the table hides."""
+
+    can_focus = True
+
+
 class ViewTable(Vertical):
     """Shows what `build(db)` returns; `reload()` reads it again without blocking the screen."""
 
@@ -86,10 +93,15 @@ class ViewTable(Vertical):
         table = RowTable(cursor_type="row", zebra_stripes=True)
         table.openable = self.openable
         yield table
-        yield Static("", classes="view-empty")
+        yield EmptyNote("", classes="view-empty")
 
     def on_mount(self) -> None:
         self.reload()
+
+    def focus_here(self) -> None:
+        """Focus the table, or its «Нет данных» note when it is empty (so keys still come)."""
+        table = self.query_one(DataTable)
+        (table if table.display else self.query_one(".view-empty", Static)).focus()
 
     @work(thread=True, exclusive=True, group="view-load")
     def reload(self) -> None:
@@ -122,9 +134,13 @@ class ViewTable(Vertical):
         if view.rows:
             table.move_cursor(row=min(cursor, len(view.rows) - 1))
         empty = self.query_one(".view-empty", Static)
+        focused = self.screen.focused
+        inside = focused is not None and self in focused.ancestors_with_self
         empty.update(view.empty if not view.rows else "")
         empty.display = not view.rows
         table.display = bool(view.rows)
+        if inside:  # the focus stays in the table's place, whichever of the two shows
+            (table if view.rows else empty).focus()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import SelectionList
 
+from rcro_tui.screens.stage_form import StageFormScreen
 from rcro_tui.screens.competition_form import CompetitionFormScreen
 from rcro_tui.screens.view_table import ViewTable
 
@@ -57,3 +58,14 @@ async def tick_only(pilot, wanted: set[int]) -> None:
         if (index in choices.selected) != (index in wanted):
             await pilot.press("space")
         await pilot.press("down")
+
+
+async def add_stage(pilot, level_steps: int, start: str) -> None:
+    """In the card: A, the level moved `level_steps` down from «отборочный», the start, Enter."""
+    await pilot.press("a")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, StageFormScreen)
+    if level_steps:
+        await pilot.press("enter", *["down"] * level_steps, "enter")
+    await pilot.press("tab", "tab", *start, "enter")
+    await settle(pilot)

@@ -19,11 +19,10 @@ from rcro_tui.screens.org_picker import OrgPicker
 from rcro_tui.screens.pass_rule_form import PassRuleForm
 from rcro_tui.feed_scope import OrgReason
 from rcro_tui.screens.session_proposal import SessionProposalScreen
-from rcro_tui.screens.stage_form import StageFormScreen
 from rcro_tui.screens.stage_screen import StageScreen
 
-from stage_keys import (SIZE, create_competition, open_competition, settle, shown_rows,
-                        tick_only)
+from stage_keys import (SIZE, add_stage, create_competition, open_competition, settle,
+                        shown_rows, tick_only)
 
 LYCEUM, SCHOOL47 = 1, 2
 """The selection stage's sessions, as the entry form's list offers them (after «по району»)."""
@@ -50,17 +49,6 @@ SCHOOLS = {"лицей 7": "МАОУ лицей № 7 г. Томска", "гим
 SESSIONS = {LYCEUM: "г. Томск: Лицей № 7", SCHOOL47: "г. Томск: СОШ № 47"}
 
 FINAL_DAY = date(2027, 5, 21)
-
-
-async def add_stage(pilot, level_steps: int, start: str) -> None:
-    """In the card: A, the level moved `level_steps` down from «отборочный», the start, Enter."""
-    await pilot.press("a")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, StageFormScreen)
-    if level_steps:
-        await pilot.press("enter", *["down"] * level_steps, "enter")
-    await pilot.press("tab", "tab", *start, "enter")
-    await settle(pilot)
 
 
 async def enter_participant(pilot, name, grade, school, session, score) -> None:

@@ -16,8 +16,8 @@ from rcro_tui.screens.stage_screen import StageScreen
 from rcro_tui.screens.stages import StagesScreen
 from rcro_tui.screens.view_table import ViewTable
 
-from stage_keys import (SIZE, create_competition, open_spring_festival, settle, shown_rows,
-                        tick_only)
+from stage_keys import (SIZE, add_stage, create_competition, open_spring_festival, settle,
+                        shown_rows, tick_only)
 
 
 async def test_the_section_lists_the_years_competitions_and_switches_years(make_app):
@@ -136,3 +136,22 @@ async def test_the_stage_screen_forwards_a_change_to_its_tabs(make_app):
         await settle(pilot)
         assert isinstance(app.screen, CompetitionScreen)
         assert shown_rows(app.screen, "competition-stages")[0][5] == str(before + 1)
+
+
+async def test_a_stage_without_sessions_still_takes_its_keys(make_app):
+    """A new final stage has no sessions: its «Площадки» table hides behind «нет данных»,
+    and G (a session at an organisation) must still reach the pane."""
+    from rcro_tui.screens.org_picker import OrgPicker
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_spring_festival(pilot)
+        await add_stage(pilot, 2, "15.05.2027")
+        rows = shown_rows(app.screen, "competition-stages")
+        await pilot.press("home", *["down"] * (len(rows) - 1), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StageScreen)
+        assert not app.screen.query_one("#sessions-table DataTable").display
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, OrgPicker)
