@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_rcro
+from conftest import run_rcro
 
 
 def test_list_prints_the_years_competitions(demo_path):
