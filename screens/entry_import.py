@@ -12,25 +12,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, DataTable, Input, Label, Static
 
-from rcro_tui.db.connection import connect
 from rcro_tui.db.entry_check import score_text
 from rcro_tui.db.entry_import import (CREATE, EntryImportPlan, apply_entry_import,
                                       plan_entry_import)
 from rcro_tui.db.entry_import_schools import UnknownSchool
-from rcro_tui.errors import UserError
 from rcro_tui.model import EntryResult
-from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
-from rcro_tui.screens.keys import bind
+from rcro_tui.screens.import_dialog import SHOWN_ROWS, ImportDialog
 
-SHOWN_PROBLEMS = 3
-SHOWN_ROWS = 500
 
 
 def choice_label(school: UnknownSchool) -> str:
@@ -63,18 +57,14 @@ def preview_rows(plan: EntryImportPlan) -> list[tuple[str, str, str]]:
     return (problems + rows)[:SHOWN_ROWS]
 
 
-class EntryImportScreen(ModalScreen[bool]):
-    BINDINGS = [
-        bind("ctrl+s,f2", "apply", "Импортировать", priority=True, key_display="Ctrl+S"),
-        bind("escape", "close", "Закрыть", key_display="Esc"),
-    ]
+class EntryImportScreen(ImportDialog):
+    FIX_HINT = ("Исправьте строки в файле (или решите, что делать со школами) и нажмите "
+                "Enter снова.")
 
     def __init__(self, db_path: Path, user: str, stage_id: int, path: str = "") -> None:
-        super().__init__()
-        self.db_path, self.user, self.stage_id, self.path = db_path, user, stage_id, path
-        self.plan: EntryImportPlan | None = None
+        super().__init__(db_path, user, path)
+        self.stage_id = stage_id
         self.choices: dict[str, int] = {}
-        self.done = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entry-import", classes="dialog"):
@@ -109,8 +99,7 @@ class EntryImportScreen(ModalScreen[bool]):
         self.query_one("#import-unknown").display = unknown
         self.query_one("#unknown-title").display = unknown
 
-    @on(Input.Submitted, "#import-path")
-    def _submitted(self) -> None:
+    def new_file(self) -> None:
         self.choices = {}
         self.check()
 
@@ -119,38 +108,20 @@ class EntryImportScreen(ModalScreen[bool]):
         if self.query_one(Input).value.strip():
             self.check()
 
-    def check(self) -> None:
-        """Read and plan the file (nothing written) in a thread, then show the preview."""
-        path = Path(self.query_one(Input).value.strip()).expanduser()
-        self.query_one("#import-summary", Static).update(f"Проверяю «{path.name}»…")
-        self.plan = None
-        self._plan(path, dict(self.choices), self.query_one(Checkbox).value)
+    def plan_inputs(self) -> dict:
+        return {"choices": dict(self.choices), "replace": self.query_one(Checkbox).value}
 
-    @work(thread=True, exclusive=True, group="entry-import")
-    def _plan(self, path: Path, choices: dict[str, int], replace: bool) -> None:
-        try:
-            with reading(self.db_path) as db:
-                plan = plan_entry_import(db, self.stage_id, path, choices=choices,
-                                         replace=replace)
-        except UserError as error:
-            self.app.call_from_thread(self._refused, error.message)
-            return
-        self.app.call_from_thread(self._show, plan)
+    def read_plan(self, db, path: Path, *, choices: dict[str, int],
+                  replace: bool) -> EntryImportPlan:
+        return plan_entry_import(db, self.stage_id, path, choices=choices, replace=replace)
 
-    def _refused(self, message: str) -> None:
-        self.query_one("#import-summary", Static).update(message)
+    def write_plan(self, db, plan: EntryImportPlan) -> None:
+        apply_entry_import(db, plan, user=self.user)
+
+    def hide_plan(self) -> None:
         self._show_tables(False, False)
 
-    def _show(self, plan: EntryImportPlan) -> None:
-        self.plan = plan
-        text = plan.summary()
-        if plan.problems:
-            text += "".join(f"\n  {m}" for m in plan.problems.messages[:SHOWN_PROBLEMS])
-            text += "\nИсправьте строки в файле (или решите, что делать со школами) и нажмите " \
-                    "Enter снова."
-        else:
-            text += "\nCtrl+S — импортировать."
-        self.query_one("#import-summary", Static).update(text)
+    def show_plan(self, plan: EntryImportPlan) -> None:
         rows = self.query_one("#import-rows", DataTable)
         rows.clear()
         for row in preview_rows(plan):
@@ -179,34 +150,3 @@ class EntryImportScreen(ModalScreen[bool]):
         else:
             self.choices[school.key] = choice
         self.check()
-
-    def action_apply(self) -> None:
-        if self.plan is None:
-            self.notify("Сначала проверьте файл: Enter.", severity="warning", timeout=3)
-            return
-        if self.plan.problems:
-            self.notify("В файле есть ошибки: исправьте их, ничего не импортировано.",
-                        severity="error", timeout=6)
-            return
-        self.query_one("#import-summary", Static).update("Импортирую…")
-        self._apply(self.plan)
-
-    @work(thread=True, exclusive=True, group="entry-import")
-    def _apply(self, plan: EntryImportPlan) -> None:
-        db = connect(self.db_path)
-        try:
-            apply_entry_import(db, plan, user=self.user)
-        except UserError as error:
-            self.app.call_from_thread(self._refused, error.message)
-            return
-        finally:
-            db.close()
-        self.app.call_from_thread(self._applied, plan)
-
-    def _applied(self, plan: EntryImportPlan) -> None:
-        self.done = True
-        self.notify(plan.summary().splitlines()[0], timeout=6)
-        self.dismiss(True)
-
-    def action_close(self) -> None:
-        self.dismiss(self.done)
