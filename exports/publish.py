@@ -96,11 +96,16 @@ def first_published_day(as_of: date) -> date:
     return date(AcademicYear.containing(as_of).start_year - 1, 9, 1)
 
 
+def published_facts(db: Database, as_of: date) -> list[EventFacts]:
+    """The events feeds carry on `as_of`: from `first_published_day` on, minus long-cancelled."""
+    keep_days = int(get_setting(db, "feed_cancelled_days", str(CANCELLED_DAYS)))
+    return [fact for fact in events_between(db, first_published_day(as_of), date(9999, 12, 31))
+            if still_shown(fact, as_of, keep_days)]
+
+
 def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
     """Read the events, choose each feed's, write each VEVENT once."""
-    keep_days = int(get_setting(db, "feed_cancelled_days", str(CANCELLED_DAYS)))
-    facts = [fact for fact in events_between(db, first_published_day(as_of), date(9999, 12, 31))
-             if still_shown(fact, as_of, keep_days)]
+    facts = published_facts(db, as_of)
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
     texts = {key: event_text(event) for key, event in events.items()}
     index = EventIndex.build(texts)

@@ -15,7 +15,6 @@ from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
 from rcro_tui.rules import parse_date, today_in_region
 
-SITE_URL = "site_url"
 
 
 def _open(ctx: click.Context, db_path: Path | None):
@@ -80,7 +79,8 @@ def tokens() -> None:
 @click.pass_context
 def tokens_show(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
     from rcro_tui.db.feed_tokens import token_state
-    from rcro_tui.db.store import get_row, get_setting
+    from rcro_tui.db.publish_settings import publish_settings
+    from rcro_tui.db.store import get_row
     from rcro_tui.exports.site_pages import feed_urls
 
     db = _open(ctx, db_path)
@@ -90,8 +90,8 @@ def tokens_show(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
         click.echo(f"{org['name']}: действующей ссылки нет"
                    + (" (отозвана)." if state.revoked else "; появится при публикации."))
         return
-    https, webcal = feed_urls(get_setting(db, SITE_URL), Path("private", state.token,
-                                                                "calendar.ics"))
+    https, webcal = feed_urls(publish_settings(db)[1],
+                              Path("private", state.token, "calendar.ics"))
     click.echo(f"{org['name']}\n  {https}" + (f"\n  {webcal}" if webcal else ""))
 
 

@@ -140,7 +140,7 @@ class ViewTable(Vertical):
         empty.display = not view.rows
         table.display = bool(view.rows)
         if inside:  # the focus stays in the table's place, whichever of the two shows
-            (table if view.rows else empty).focus()
+            self.focus_here()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
