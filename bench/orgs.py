@@ -141,7 +141,7 @@ def list_clock(app) -> FrameClock:
 async def app_figures(path: Path) -> list[str]:
     from rcro_tui.app import RcroApp
 
-    app = RcroApp(db_path=path, user="bench", today=TODAY)
+    app = RcroApp(db_path=path, user="bench", today=TODAY, tune_gc=True)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
         clock = list_clock(app)

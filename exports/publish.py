@@ -29,11 +29,13 @@ from rcro_tui.db.store import get_setting
 from rcro_tui.exports.feed_events import feed_event
 from rcro_tui.exports.feed_journal import (STATE, FeedChanges, PublishedState, Seen, compare,
                                            load_state, state_bytes)
-from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
-from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
-                                      indexed_feed_bytes)
-from rcro_tui.exports.ics_lint import Finding, lint, lint_events
-from rcro_tui.exports.site_files import is_current, remove_stale, write_if_changed
+from rcro_tui.exports.ics_event import FeedEvent, VeventText
+from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
+from rcro_tui.exports.ics_lint import Finding
+from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_process,
+                                           shared_feeds, shared_texts)
+from rcro_tui.exports.publish_helper import Helper
+from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
 from rcro_tui.i18n import count
@@ -103,16 +105,14 @@ def published_facts(db: Database, as_of: date) -> list[EventFacts]:
             if still_shown(fact, as_of, keep_days)]
 
 
-def prepare(db: Database, as_of: date, *, user: str) -> Prepared:
-    """Read the events, choose each feed's, write each VEVENT once."""
+def prepare(db: Database, as_of: date, *, user: str, pool: Helper | None = None) -> Prepared:
+    """Read the events, choose each feed's, write and lint each VEVENT once (`pool`: a helper
+    process does half of that: `publish_work`)."""
     facts = published_facts(db, as_of)
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
-    texts = {key: event_text(event) for key, event in events.items()}
-    index = EventIndex.build(texts)
-    head = feed_frame(FeedHeader("Проверка"), set(), index)
-    findings = lint_events(head, all_zones(index), index.data)
-    return Prepared(plan_feeds(db, facts), texts, events, tokens_for_publish(db, user=user),
-                    index, findings)
+    texts, findings, feeds = shared_texts(events, pool, lambda: plan_feeds(db, facts))
+    return Prepared(feeds, texts, events, tokens_for_publish(db, user=user),
+                    EventIndex.build(texts), findings)
 
 
 def still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
@@ -134,28 +134,22 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
             progress: Progress | None = None) -> PublishReport:
     """Write every feed and page into `folder`; `site_url` is where the folder is served."""
     started = time.perf_counter()
-    prepared = prepare(db, as_of, user=user)
-    report = PublishReport(folder, events=len(prepared.events))
-    before = load_state(folder)
+    with helper_process(_event_count(db)) as pool:
+        prepared = prepare(db, as_of, user=user, pool=pool)
+        report = PublishReport(folder, events=len(prepared.events))
+        before = load_state(folder)
+        jobs = _jobs(prepared)
+        kept = {folder / job.path for job in jobs}
+        pages = site_pages(prepared.feeds, prepared.tokens, site_url)
+        outcomes = shared_feeds(
+            folder, jobs, _source(prepared), pool,
+            progress and (lambda number, job: progress(number, len(jobs), job.header.name)),
+            meanwhile=lambda: _write_pages(folder, pages, kept))
     state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
                             for key, e in prepared.events.items()})
-    kept: set[Path] = set()
-    for number, feed in enumerate(prepared.feeds, start=1):
-        if progress:
-            progress(number, len(prepared.feeds), feed.name)
-        path = feed_path(feed, prepared.tokens)
-        if path is None:
-            continue
-        written = _write_feed(folder, path, feed, prepared, report, kept)
-        if written is None:  # refused: the old file stays, and so does what we knew of it
-            state.feeds[feed.key] = before.feeds.get(feed.key, [])
-            continue
-        state.feeds[feed.key] = list(feed.event_ids)
-        if written and before:
-            change = compare(feed.name, before, state, feed.key)
-            if change:
-                report.changes.append(change)
-    _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url), kept)
+    by_key = {feed.key: feed for feed in prepared.feeds}
+    for outcome in outcomes:
+        _account(report, outcome, by_key[outcome.key], before, state)
     report.removed = len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_bytes(state))
@@ -164,6 +158,45 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         keep_journal(folder, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _event_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def _jobs(prepared: Prepared) -> list[FeedJob]:
+    """The feeds that have a place in the folder (an organisation's needs its token)."""
+    jobs = []
+    for feed in prepared.feeds:
+        path = feed_path(feed, prepared.tokens)
+        if path is not None:
+            jobs.append(FeedJob(feed.key, path, FeedHeader(feed.name, _description(feed)),
+                                frozenset(feed.event_ids)))
+    return jobs
+
+
+def _source(prepared: Prepared) -> FeedSource:
+    return FeedSource(prepared.index, prepared.findings,
+                      {key: prepared.events[key].title for key in prepared.findings})
+
+
+def _account(report: PublishReport, outcome: FeedOutcome, feed: Feed, before: PublishedState,
+             state: PublishedState) -> None:
+    """Count a feed's outcome and note what changed in it since the last publish."""
+    report.feeds += 1
+    if outcome.status == "refused":  # the old file stays, and so does what we knew of it
+        report.refused.append(f"{feed.name}: " + "; ".join(outcome.problems[:3]))
+        state.feeds[feed.key] = before.feeds.get(feed.key, [])
+        return
+    state.feeds[feed.key] = list(feed.event_ids)
+    if outcome.status == "unchanged":
+        report.unchanged += 1
+        return
+    report.written += 1
+    if before:
+        change = compare(feed.name, before, state, feed.key)
+        if change:
+            report.changes.append(change)
 
 
 def _write_pages(folder: Path, pages: list[Page], kept: set[Path]) -> None:
@@ -191,42 +224,6 @@ def keep_journal(folder: Path, report: PublishReport) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n\n")
-
-
-def _write_feed(folder: Path, path: Path, feed: Feed, prepared: Prepared,
-                report: PublishReport, kept: set[Path]) -> bool | None:
-    """Write one feed unless it is unchanged (False) or the linter refuses it (None)."""
-    header = FeedHeader(feed.name, _description(feed))
-    frame = feed_frame(header, feed.event_ids, prepared.index)
-    data = indexed_feed_bytes(header, feed.event_ids, prepared.index, frame)
-    report.feeds += 1
-    kept.add(folder / path)
-    if is_current(folder / path, data):
-        report.unchanged += 1
-        return False
-    problems = _problems(frame, feed, prepared)
-    if problems:
-        report.refused.append(f"{feed.name}: " + "; ".join(problems[:3]))
-        return None
-    _count(report, write_if_changed(folder / path, data))
-    return True
-
-
-def _problems(frame: bytes, feed: Feed, prepared: Prepared) -> list[str]:
-    """The linter's findings of a feed: its frame, and each of its events' texts."""
-    problems = [finding.text() for finding in lint(frame + b"END:VCALENDAR\r\n")]
-    for key in sorted(feed.event_ids):
-        for finding in prepared.findings.get(key, ()):
-            problems.append(f"«{prepared.events[key].title}»: [правило {finding.rule}] "
-                            f"{finding.message}")
-    return problems
-
-
-def _count(report: PublishReport, written: bool) -> None:
-    if written:
-        report.written += 1
-    else:
-        report.unchanged += 1
 
 
 def _description(feed: Feed) -> str:

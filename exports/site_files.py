@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+from contextlib import suppress
 import shutil
 from pathlib import Path
 
@@ -23,10 +24,10 @@ class PublishError(UserError):
 
 
 def is_current(path: Path, data: bytes) -> bool:
-    """The file at `path` holds exactly `data`."""
+    """The file at `path` holds exactly `data` (False when there is no such file)."""
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return False
 
 
@@ -34,15 +35,16 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     """Put `data` at `path` unless it is already there; True when the file was written."""
     if is_current(path, data):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        with suppress(OSError):
+            Path(temporary).unlink(missing_ok=True)
         raise PublishError(_why(path, error)) from error
     return True
 

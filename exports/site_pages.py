@@ -9,7 +9,6 @@ Google refreshes only every 8–24 hours whatever the feed asks.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +16,8 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
-import segno
-
 from rcro_tui.db.feed_members import Feed
+from rcro_tui.exports.qr_code import qr_svg
 from rcro_tui.feed_scope import FeedKind
 
 CLIENT_GUIDE = (
@@ -34,7 +32,7 @@ CLIENT_GUIDE = (
      "ссылку webcal:// или наведите камеру на QR-код."),
     ("Thunderbird", "«Новый календарь» → «В сети», вставьте https-адрес, формат iCalendar."),
 )
-PAGES_VERSION = 1
+PAGES_VERSION = 2
 """Raise when the pages' layout or texts change: every page is then made again."""
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 color:#222;line-height:1.45}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
@@ -51,14 +49,6 @@ def feed_urls(site_url: str, relative: Path) -> tuple[str, str]:
     base = site_url.rstrip("/") + "/"
     https = base + path
     return https, "webcal://" + https.split("://", 1)[-1]
-
-
-def qr_svg(text: str) -> str:
-    """An inline SVG QR code (no XML declaration), for a phone's camera."""
-    out = io.BytesIO()
-    segno.make(text, error="m", mask=0).save(out, kind="svg", xmldecl=False, scale=3, border=2,
-                                     title=None, nl=False)
-    return out.getvalue().decode("ascii")
 
 
 def _page(title: str, body: list[str]) -> bytes:

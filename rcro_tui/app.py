@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
+from rcro_tui.gc_tuning import tune_garbage_collection
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.agenda import AgendaScreen
 from rcro_tui.screens.calendar import CalendarScreen
@@ -51,8 +52,12 @@ class RcroApp(App[None]):
         bind("q,f10", "quit", "Выход"),
     ]
 
-    def __init__(self, db_path: Path, user: str, *, today: date | None = None) -> None:
+    def __init__(self, db_path: Path, user: str, *, today: date | None = None,
+                 tune_gc: bool | None = None) -> None:
+        """`tune_gc`: `gc_tuning` after the first frame; by default only in a terminal
+        (benchmarks ask for it headless, to measure what a coordinator gets)."""
         super().__init__()
+        self._tune_gc = tune_gc
         self.db_path = db_path
         self.user = user
         self.today = today or today_in_region()
@@ -64,6 +69,8 @@ class RcroApp(App[None]):
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
         self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+        if self._tune_gc if self._tune_gc is not None else not self.is_headless:
+            self.call_after_refresh(tune_garbage_collection)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Restyle the app only when the theme changed since the last full pass.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_rcro
-from rcro_tui.exports import publish as publish_module
+from rcro_tui.exports import publish_work as publish_module
 from rcro_tui.exports.ics_lint import Finding, lint
 from rcro_tui.exports.publish import publish
 
