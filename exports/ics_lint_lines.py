@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 Report = Callable[[int, int, str], None]
 LIMIT = 75
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_LOGICAL_END = re.compile("\r\n(?![ \t])")
+_FOLD = re.compile("\r\n[ \t]")
 _NAME = re.compile(r"^[A-Za-z0-9-]+")
 _SIMPLE_PARAMS = re.compile(r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=[^;:"]*)+)')
 
@@ -31,6 +33,8 @@ def unfold(data: bytes, report: Report) -> list[Line]:
         report(1, 3, "файл начинается с метки BOM: часть клиентов не узнаёт BEGIN:VCALENDAR.")
         data = data[3:]
     clean = _clean_text(data)
+    if clean is not None and splits_cleanly(clean):
+        return _clean_lines(clean, report)
     if clean is not None:
         physical = list(enumerate(clean.split("\r\n"), start=1))
         if physical and physical[-1][1] == "":
@@ -38,6 +42,18 @@ def unfold(data: bytes, report: Report) -> list[Line]:
     else:
         physical = [(n, raw.decode("utf-8", errors="replace"))
                     for n, raw in _physical_lines(data, report)]
+    return _joined_lines(physical, report, clean is None)
+
+
+def splits_cleanly(clean: str) -> bool:
+    """Text `_clean_lines` reads as the line loop would: it starts with a line (not a fold or
+    a blank) and has no blank line."""
+    return clean[:1] not in ("", " ", "\t", "\r") and "\r\n\r\n" not in clean
+
+
+def _joined_lines(physical: list[tuple[int, str]], report: Report, check: bool) -> list[Line]:
+    """Content lines from numbered physical lines: a line starting with a space or tab
+    continues the one before (folding); blank lines are skipped."""
     logical: list[tuple[int, list[str]]] = []
     for number, text in physical:
         if text[:1] in (" ", "\t") and logical:
@@ -45,7 +61,26 @@ def unfold(data: bytes, report: Report) -> list[Line]:
         elif text:
             logical.append((number, [text]))
     return [line for number, parts in logical
-            if (line := _content_line(number, "".join(parts), report, clean is None))]
+            if (line := _content_line(number, "".join(parts), report, check))]
+
+
+def _clean_lines(clean: str, report: Report) -> list[Line]:
+    """`unfold` of clean text that `splits_cleanly` (as our own feeds), split at C speed: a
+    logical line ends at a CRLF not followed by a fold's space; its number is its first
+    physical line's. (Linting each of 20 000 events went through a Python loop per physical
+    line before: half the linter's time.)"""
+    chunks = _LOGICAL_END.split(clean)
+    if chunks and chunks[-1] == "":
+        chunks.pop()
+    lines, number = [], 1
+    for chunk in chunks:
+        folds = chunk.count("\r\n")
+        text = _FOLD.sub("", chunk) if folds else chunk
+        line = _content_line(number, text, report, False) if text else None
+        if line:
+            lines.append(line)
+        number += folds + 1
+    return lines
 
 
 def _clean_text(data: bytes) -> str | None:

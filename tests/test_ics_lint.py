@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from conftest import run_rcro
 from rcro_tui.exports import publish_work as publish_module
@@ -161,3 +163,19 @@ def test_a_broken_event_text_refuses_every_feed_it_is_in(demo_db, tmp_path, monk
     assert not (tmp_path / "site" / "feeds" / "region.ics").exists()
     written = list((tmp_path / "site" / "feeds").glob("district-*.ics"))
     assert 0 < len(written) < 20, "feeds without that event are published, the others not"
+
+
+@given(st.lists(st.sampled_from(["\r\n", " ", "\t", "A:1", "B;X=1:2", "C;Y=\"a:b\":z", ":",
+                                 "\r\n ", "\r\n\t", "Я", "x" * 80]), max_size=12))
+def test_the_fast_line_split_reads_as_the_line_loop(pieces):
+    """`_clean_lines` (our own feeds, split at C speed) gives the loop's lines and findings."""
+    from rcro_tui.exports.ics_lint_lines import (_clean_lines, _joined_lines,
+                                                 splits_cleanly)
+
+    text = "".join(pieces) + "\r\n"
+    assume(splits_cleanly(text))
+    physical = list(enumerate(text.split("\r\n"), start=1))[:-1]
+    fast, slow = [], []
+    fast_lines = _clean_lines(text, lambda *finding: fast.append(finding))
+    slow_lines = _joined_lines(physical, lambda *finding: slow.append(finding), False)
+    assert fast_lines == slow_lines and fast == slow
