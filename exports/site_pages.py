@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 from rcro_tui.db.feed_members import Feed
-from rcro_tui.exports.qr_code import qr_svg
+from rcro_tui.exports.qr_code import qr_img
 from rcro_tui.feed_scope import FeedKind
 
 CLIENT_GUIDE = (
@@ -32,12 +32,12 @@ CLIENT_GUIDE = (
      "ссылку webcal:// или наведите камеру на QR-код."),
     ("Thunderbird", "«Новый календарь» → «В сети», вставьте https-адрес, формат iCalendar."),
 )
-PAGES_VERSION = 2
+PAGES_VERSION = 3
 """Raise when the pages' layout or texts change: every page is then made again."""
 STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 color:#222;line-height:1.45}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;
-text-align:left;vertical-align:top}code{word-break:break-all}.qr svg{width:7rem;height:7rem}
+text-align:left;vertical-align:top}code{word-break:break-all}.qr img{display:block}
 .note{background:#f6f3e6;padding:.6rem .8rem;border-left:4px solid #c9a227}"""
 
 
@@ -62,7 +62,7 @@ def _page(title: str, body: list[str]) -> bytes:
 
 def _feed_row(name: str, https: str, webcal: str) -> str:
     links = f'<a href="{escape(webcal)}">Подписаться</a><br>' if webcal else ""
-    qr = f'<td class="qr">{qr_svg(webcal or https)}</td>' if webcal else "<td></td>"
+    qr = f'<td class="qr">{qr_img(webcal or https)}</td>' if webcal else "<td></td>"
     return (f"<tr><td><b>{escape(name)}</b><br>{links}"
             f'<code><a href="{escape(https)}">{escape(https)}</a></code></td>{qr}</tr>')
 

@@ -3,8 +3,10 @@ the change journal, private links that die when revoked, and a full disk."""
 
 from __future__ import annotations
 
+import base64
 import errno
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import icalendar
 import pytest
 
 from conftest import run_rcro
+from test_qr_code import read_back
 from rcro_tui.db.event_edit import cancel_event
 from rcro_tui.db.feed_tokens import issue, revoke, token_state
 from rcro_tui.exports import site_files
@@ -41,7 +44,10 @@ def test_the_demo_region_publishes_every_feed_and_page(demo_db, site):
     assert len(list((site / "private").glob("*/index.html"))) == 100
     index = (site / "index.html").read_text("utf-8")
     assert "webcal://rcro.tomsk.ru/calendar/feeds/region.ics" in index
-    assert "Google обновляет подписки раз в 8–24 часа" in index and "<svg" in index
+    assert "Google обновляет подписки раз в 8–24 часа" in index
+    first_code = re.search(r'src="data:image/png;base64,([^"]+)"', index)[1]
+    assert read_back(base64.b64decode(first_code)) == \
+        "webcal://rcro.tomsk.ru/calendar/feeds/region.ics", "the QR code opens the region's feed"
     assert "/private/" not in index, "private links are never listed publicly"
     region = icalendar.Calendar.from_ical((site / "feeds" / "region.ics").read_bytes())
     assert str(region["X-WR-CALNAME"]) == "Общая лента региона"

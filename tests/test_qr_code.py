@@ -1,38 +1,47 @@
-"""QR codes on the published pages: the SVG draws exactly the code, and the code reads back."""
+"""QR codes on the published pages: a valid PNG that reads back as the address."""
 
 from __future__ import annotations
 
+import base64
 import re
+import struct
+import zlib
 
 import pytest
 import zxingcpp
 
-from rcro_tui.exports.qr_code import BORDER, SCALE, qr_modules, qr_svg
+from rcro_tui.exports.qr_code import SHOWN_PX, qr_img, qr_png
 
 URL = "webcal://calendar.rcro.tomsk.ru/private/3f9a1c0b7e2d4a6b8c1d2e3f4a5b6c7d/calendar.ics"
 
 
-def modules_of_svg(svg: str) -> list[bytes]:
-    """Rebuild the module rows from the SVG's path of runs (`M x y h n v1 h-n z`)."""
-    side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg)[1])
-    rows = [bytearray(b"\xff" * side) for _ in range(side)]
-    for x, y, n in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\3z", svg):
-        rows[int(y)][int(x):int(x) + int(n)] = b"\x00" * int(n)
-    inner = slice(BORDER, side - BORDER)
-    return [bytes(row[inner]) for row in rows[inner]]
+def decode_png(png: bytes) -> tuple[int, int, bytes]:
+    """Width, height and grey pixels of an 8-bit greyscale PNG with unfiltered rows,
+    checking the signature and every chunk's CRC as an image viewer does."""
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    at, chunks = 8, {}
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at:at + 4])
+        kind, data = png[at + 4:at + 8], png[at + 8:at + 8 + length]
+        (crc,) = struct.unpack(">I", png[at + 8 + length:at + 12 + length])
+        assert crc == zlib.crc32(kind + data) & 0xFFFFFFFF, kind
+        chunks[kind] = chunks.get(kind, b"") + data
+        at += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
+    assert (depth, colour, interlace) == (8, 0, 0)
+    raw = zlib.decompress(chunks[b"IDAT"])
+    rows = [raw[y * (width + 1):(y + 1) * (width + 1)] for y in range(height)]
+    assert all(row[0] == 0 for row in rows), "filter type 0 on every row"
+    assert b"IEND" in chunks
+    return width, height, b"".join(row[1:] for row in rows)
 
 
-def read_back(rows: list[bytes], scale: int = 4) -> str:
-    """Decode the module rows as a camera would see them: scaled up, with a quiet zone."""
-    quiet = 4
-    width = (len(rows[0]) + 2 * quiet) * scale
-    blank = b"\xff" * width
-    pixels = [blank] * (quiet * scale)
-    for row in rows:
-        line = b"".join(bytes([cell]) * scale for cell in row)
-        pixels += [b"\xff" * (quiet * scale) + line + b"\xff" * (quiet * scale)] * scale
-    pixels += [blank] * (quiet * scale)
-    image = memoryview(b"".join(pixels)).cast("B", (len(pixels), width))  # 8-bit grey
+def read_back(png: bytes, scale: int = 4) -> str:
+    """Decode the code as a camera sees the page: modules scaled up, as the page shows them."""
+    width, height, pixels = decode_png(png)
+    rows = [pixels[y * width:(y + 1) * width] for y in range(height)]
+    big = b"".join(b"".join(bytes([cell]) * scale for cell in row) * scale for row in rows)
+    image = memoryview(big).cast("B", (height * scale, width * scale))
     found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     assert len(found) == 1
     return found[0].text
@@ -41,21 +50,24 @@ def read_back(rows: list[bytes], scale: int = 4) -> str:
 @pytest.mark.parametrize("text", [URL, "https://x.ru/feeds/region.ics",
                                   "webcal://пример.рф/feeds/томский-район.ics"])
 def test_the_code_reads_back_as_the_address(text):
-    assert read_back(qr_modules(text)) == text
+    assert read_back(qr_png(text)) == text
 
 
-def test_the_svg_draws_exactly_the_code():
-    svg = qr_svg(URL)
-    assert modules_of_svg(svg) == qr_modules(URL)
+def test_the_image_has_a_quiet_zone():
+    width, height, pixels = decode_png(qr_png(URL))
+    assert width == height
+    edge = pixels[:width] + pixels[-width:] + bytes(pixels[y * width] for y in range(height))
+    assert set(edge) == {255}, "light all round: cameras need the margin"
 
 
-def test_the_svg_is_inline_and_sized_by_scale():
-    svg = qr_svg(URL)
-    side = len(qr_modules(URL)) + 2 * BORDER
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
-    assert "<?xml" not in svg
-    assert f'width="{side * SCALE}"' in svg and f'height="{side * SCALE}"' in svg
+def test_the_img_is_inline_and_shown_crisp_at_its_size():
+    html = qr_img(URL)
+    width, _, _ = decode_png(qr_png(URL))
+    data = re.search(r'src="data:image/png;base64,([^"]+)"', html)[1]
+    assert base64.b64decode(data) == qr_png(URL)
+    assert f'width="{width * SHOWN_PX}"' in html and "image-rendering:pixelated" in html
+    assert 'alt="QR-код ссылки"' in html
 
 
 def test_a_longer_address_gets_a_larger_code():
-    assert len(qr_modules(URL + "?" + "x" * 200)) > len(qr_modules("https://x.ru/a.ics"))
+    assert decode_png(qr_png(URL + "?" + "x" * 200))[0] > decode_png(qr_png("https://x.ru/a"))[0]
