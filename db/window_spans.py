@@ -42,8 +42,15 @@ def plain_spans(db: Database, first: date, last: date,
 def matching_ids(db: Database, query: str) -> frozenset[int]:
     """The events the full-text index finds for an `fts_query` (a month's counts and its
     titles both ask, one after the other)."""
-    return kept(db, "search", query, lambda: frozenset(rowid for (rowid,) in db.execute(
-        "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", [query])))
+    return kept(db, "search", query, lambda: _matches(db, query))
+
+
+def _matches(db: Database, query: str) -> frozenset[int]:
+    """The ids as one string from SQLite (`group_concat`): 9 000 matches of a two-letter
+    prefix cross into Python in ~4 ms instead of ~7 ms as rows."""
+    text = db.execute("SELECT group_concat(rowid) FROM events_fts WHERE events_fts MATCH ?",
+                      [query]).fetchone()[0]
+    return frozenset(map(int, text.split(","))) if text else frozenset()
 
 
 def window_parts(flt: EventFilter, first_day: date, last_day: date,
