@@ -5,6 +5,7 @@
     OUTDIR/feeds/program-N.ics, district-N.ics
     OUTDIR/private/<token>/calendar.ics   an organisation's private feed
     OUTDIR/private/<token>/index.html     its page, with the link to send the school
+    OUTDIR/tables/*.html, *.xlsx, *.csv   printable public tables (exports/publish_tables.py)
     OUTDIR/.rcro/state.json, journal.txt  what was published, what changed (never served)
 
 Each event's VEVENT is written once and joined into every feed it is in; files that would
@@ -33,6 +34,7 @@ from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
 from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
                                       indexed_feed_bytes)
 from rcro_tui.exports.ics_lint import Finding, lint, lint_events
+from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import is_current, remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
@@ -155,8 +157,11 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
             change = compare(feed.name, before, state, feed.key)
             if change:
                 report.changes.append(change)
-    _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url), kept)
-    report.removed = len(remove_stale(folder / "feeds", kept)) + \
+    tables = publish_tables(folder=folder, db=db, as_of=as_of)
+    _count_tables(report, tables)
+    _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url, tables.links),
+                 kept)
+    report.removed += len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_bytes(state))
     report.first = not before
@@ -164,6 +169,13 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         keep_journal(folder, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _count_tables(report: PublishReport, tables: TablesReport) -> None:
+    """The printable tables' files join the summary's counts (exports/publish_tables.py)."""
+    report.written += tables.written
+    report.unchanged += tables.unchanged
+    report.removed += tables.removed
 
 
 def _write_pages(folder: Path, pages: list[Page], kept: set[Path]) -> None:

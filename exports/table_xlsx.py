@@ -104,8 +104,13 @@ def _rows(sheet, printable: Printable) -> None:
         sheet.cell(row_number, 1, printable.view.empty)
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def stable_zip(data: bytes, stamp: datetime) -> bytes:
-    """The same zip with every member dated `stamp`: equal tables give equal bytes."""
+    """The same zip with every member dated `stamp`, and the workbook's «modified» too
+    (openpyxl sets it to the moment of saving): equal tables give equal bytes."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -113,5 +118,8 @@ def stable_zip(data: bytes, stamp: datetime) -> bytes:
             member = zipfile.ZipInfo(info.filename, stamp.timetuple()[:6])
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + when + rb"\g<2>", content)
+            target.writestr(member, content)
     return out.getvalue()

@@ -8,6 +8,7 @@ import errno
 import io
 import os
 import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -56,6 +57,11 @@ def test_xlsx_has_a_frozen_header_widths_and_real_dates_and_numbers():
 
 def test_xlsx_bytes_are_stable_for_the_same_table_and_day():
     first = table_bytes(small(), "xlsx", made=TODAY)
+    with zipfile.ZipFile(io.BytesIO(first)) as book:
+        core = book.read("docProps/core.xml").decode()
+        assert {info.date_time for info in book.infolist()} == {(2026, 11, 23, 0, 0, 0)}
+    assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+        ("created", "2026-11-23T00:00:00Z"), ("modified", "2026-11-23T00:00:00Z")]
     assert table_bytes(small(), "xlsx", made=TODAY) == first
     assert table_bytes(small(), "xlsx", made=date(2026, 11, 24)) != first
 
