@@ -10,20 +10,20 @@ from rcro_tui.db.tables_events import district_events, org_schedule, program_eve
 from rcro_tui.db.tables_stages import network, stage_protocol, stage_rankings, stage_totals
 
 TABLES = (
-    TableSpec("calendar", "Календарь учебного года по месяцам", year_calendar, ("year",),
+    TableSpec("calendar", "Календарь учебного года", year_calendar, ("year",),
               public=True),
     TableSpec("program", "Мероприятия программы", program_events, ("program", "year"),
               public=True),
     TableSpec("district", "Мероприятия муниципалитета", district_events, ("district", "year"),
               public=True),
-    TableSpec("schedule", "Расписание организации (её личная лента)", org_schedule,
+    TableSpec("schedule", "Расписание организации", org_schedule,
               ("org", "year")),
-    TableSpec("network", "Сеть программы: муниципалитеты и роли", network, ("program",),
+    TableSpec("network", "Сеть программы", network, ("program",),
               public=True),
     TableSpec("protocol", "Протокол этапа", stage_protocol, ("stage",)),
-    TableSpec("rankings", "Рейтинг этапа по муниципалитетам", stage_rankings, ("stage",)),
-    TableSpec("totals", "Итоги этапа по муниципалитетам", stage_totals, ("stage",)),
-    TableSpec("engagement", "Вовлечённость муниципалитетов в олимпиады из перечней",
+    TableSpec("rankings", "Рейтинг этапа по районам", stage_rankings, ("stage",)),
+    TableSpec("totals", "Итоги этапа по районам", stage_totals, ("stage",)),
+    TableSpec("engagement", "Вовлечённость в олимпиады",
               engagement, ("year",)),
 )
 BY_NAME = {spec.name: spec for spec in TABLES}

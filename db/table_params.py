@@ -43,3 +43,35 @@ def resolve(db: Database, kind: str, text: str) -> int:
         listed = "; ".join(f"№ {key} {name}" for key, name in found[:5])
         raise UserError(f"Название «{text}» подходит нескольким: {listed}. Укажите номер.")
     return found[0][0]
+
+
+_CHOICES = {
+    "program": "SELECT id, COALESCE(NULLIF(short_name, ''), name) FROM programs ORDER BY 2",
+    "district": "SELECT id, name FROM districts ORDER BY sort_order, name",
+    "org": "SELECT o.id, o.name || COALESCE(' (' || d.name || ')', '') FROM organizations o "
+           "LEFT JOIN districts d ON d.id = o.district_id ORDER BY o.name",
+    "stage": "SELECT s.id, c.title || ' — ' || s.name || ' (' || c.academic_year || '/' || "
+             "(c.academic_year + 1) || ')' FROM stages s JOIN competitions c "
+             "ON c.id = s.competition_id ORDER BY c.academic_year DESC, c.title, s.position",
+}
+
+
+def choices(db: Database, kind: str) -> list[tuple[int, str]]:
+    """(id, label) of everything a table can be of, as the screen's picker lists them."""
+    return [(row[0], row[1]) for row in db.execute(_CHOICES[kind])]
+
+
+def first_choice(db: Database, kind: str) -> int | None:
+    """What a table is of before anything is chosen: the programme with the most members,
+    the first district, organisation or the latest stage with participants."""
+    if kind == "program":
+        from rcro_tui.db.network_overview import default_program
+        return default_program(db)
+    if kind == "stage":
+        row = db.execute("SELECT s.id FROM stages s JOIN competitions c "
+                         "ON c.id = s.competition_id WHERE EXISTS (SELECT 1 FROM entries e "
+                         "WHERE e.stage_id = s.id) ORDER BY c.academic_year DESC, c.id, "
+                         "s.position LIMIT 1").fetchone()
+        return row[0] if row else None
+    found = choices(db, kind)
+    return found[0][0] if found else None

@@ -36,13 +36,16 @@ _CELLS = {
 
 
 def when_cell(item: Occurrence) -> str:
-    """«14:00–17:00», «весь день», «по 21.04.2022» or «10:00 – 21.04.2022 17:00»."""
+    """«14:00–17:00», «весь день», «по 21.04.2022» or «10:00 – 21.04 17:00» (the end's
+    year only when it differs: the cell stays narrow enough to show whole on screen)."""
     timed = isinstance(item.start, datetime) and isinstance(item.end, datetime)
     if item.first_day == item.last_day:
         return f"{item.start:%H:%M}–{item.end:%H:%M}" if timed else "весь день"
     if not timed:
         return f"по {date_short(item.last_day)}"
-    return f"{item.start:%H:%M} – {date_short(item.last_day)} {item.end:%H:%M}"
+    last = item.last_day
+    day = date_short(last) if last.year != item.first_day.year else f"{last:%d.%m}"
+    return f"{item.start:%H:%M} – {day} {item.end:%H:%M}"
 
 
 def month_title(day: date) -> str:
