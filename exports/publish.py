@@ -5,6 +5,7 @@
     OUTDIR/feeds/program-N.ics, district-N.ics
     OUTDIR/private/<token>/calendar.ics   an organisation's private feed
     OUTDIR/private/<token>/index.html     its page, with the link to send the school
+    OUTDIR/tables/*.html, *.xlsx, *.csv   printable public tables (exports/publish_tables.py)
     OUTDIR/.rcro/state.json, journal.txt  what was published, what changed (never served)
 
 Each event's VEVENT is written once and joined into every feed it is in; files that would
@@ -35,6 +36,7 @@ from rcro_tui.exports.ics_lint import Finding
 from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_process,
                                            shared_feeds, shared_texts)
 from rcro_tui.exports.publish_helper import Helper
+from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_pages
 from rcro_tui.feed_scope import FeedKind
@@ -140,17 +142,24 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         before = load_state(folder)
         jobs = _jobs(prepared)
         kept = {folder / job.path for job in jobs}
-        pages = site_pages(prepared.feeds, prepared.tokens, site_url)
+        tables: list[TablesReport] = []
+
+        def tables_and_pages() -> None:  # while the helper writes its feeds
+            tables.append(publish_tables(folder=folder, db=db, as_of=as_of))
+            _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url,
+                                            tables[0].links), kept)
+
         outcomes = shared_feeds(
             folder, jobs, _source(prepared), pool,
             progress and (lambda number, job: progress(number, len(jobs), job.header.name)),
-            meanwhile=lambda: _write_pages(folder, pages, kept))
+            meanwhile=tables_and_pages)
     state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
                             for key, e in prepared.events.items()})
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)
-    report.removed = len(remove_stale(folder / "feeds", kept)) + \
+    _count_tables(report, tables[0])
+    report.removed += len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_bytes(state))
     report.first = not before
@@ -197,6 +206,13 @@ def _account(report: PublishReport, outcome: FeedOutcome, feed: Feed, before: Pu
         change = compare(feed.name, before, state, feed.key)
         if change:
             report.changes.append(change)
+
+
+def _count_tables(report: PublishReport, tables: TablesReport) -> None:
+    """The printable tables' files join the summary's counts (exports/publish_tables.py)."""
+    report.written += tables.written
+    report.unchanged += tables.unchanged
+    report.removed += tables.removed
 
 
 def _write_pages(folder: Path, pages: list[Page], kept: set[Path]) -> None:

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rcro_tui.db.feed_members import Feed
 from rcro_tui.exports.qr_code import qr_img
 from rcro_tui.feed_scope import FeedKind
+
+if TYPE_CHECKING:
+    from rcro_tui.exports.publish_tables import TableLink
 
 CLIENT_GUIDE = (
     ("Google Календарь", "на компьютере: «Другие календари» → «+» → «Добавить по URL», "
@@ -75,8 +79,24 @@ def _guide() -> list[str]:
             "<ul>", *items, "</ul>"]
 
 
-def index_page(feeds: list[Feed], site_url: str) -> bytes:
-    """The public index: the region's feed, then programmes' and districts' feeds."""
+def _tables(tables: Sequence[TableLink]) -> list[str]:
+    """«Таблицы для печати»: each public table's page to print, its Excel file and CSV."""
+    if not tables:
+        return []
+    body = ["<h2>Таблицы для печати</h2>",
+            "<p>Страница таблицы печатается на листах A4 (Ctrl+P); рядом — та же таблица "
+            "для Excel и в CSV.</p>"]
+    for section in dict.fromkeys(link.section for link in tables):
+        rows = [f'<tr><td>{escape(link.label)}</td><td><a href="tables/{link.stem}.html">'
+                f'для печати</a> · <a href="tables/{link.stem}.xlsx">Excel</a> · '
+                f'<a href="tables/{link.stem}.csv">CSV</a></td></tr>'
+                for link in tables if link.section == section]
+        body += [f"<h3>{escape(section)}</h3>", "<table>", *rows, "</table>"]
+    return body
+
+
+def index_page(feeds: list[Feed], site_url: str, tables: Sequence[TableLink] = ()) -> bytes:
+    """The public index: the region's feed, programmes' and districts' feeds, the tables."""
     body = ["<p>Календарь образовательных событий ОГБУ «Региональный центр развития "
             "образования» (Томская область). Время — томское (UTC+7).</p>"]
     if not site_url:
@@ -88,7 +108,7 @@ def index_page(feeds: list[Feed], site_url: str) -> bytes:
                 for feed in feeds if feed.kind is kind]
         if rows:
             body += [f"<h2>{heading}</h2>", "<table>", *rows, "</table>"]
-    return _page("Календарь образовательных событий РЦРО", body + _guide())
+    return _page("Календарь образовательных событий РЦРО", body + _tables(tables) + _guide())
 
 
 def private_page(feed: Feed, token: str, site_url: str) -> bytes:
@@ -118,12 +138,14 @@ class Page:
     build: Callable[[], bytes]
 
 
-def site_pages(feeds: list[Feed], tokens: dict[int, str], site_url: str) -> list[Page]:
+def site_pages(feeds: list[Feed], tokens: dict[int, str], site_url: str,
+               tables: Sequence[TableLink] = ()) -> list[Page]:
     """Every page of the folder with its place in it."""
     public = [(feed.kind.value, feed.key, feed.name) for feed in feeds
               if feed.kind is not FeedKind.ORGANIZATION]
-    pages = [Page(Path("index.html"), _key(PAGES_VERSION, site_url, public),
-                  lambda: index_page(feeds, site_url))]
+    listed = [(link.section, link.label, link.stem) for link in tables]
+    pages = [Page(Path("index.html"), _key(PAGES_VERSION, site_url, public, listed),
+                  lambda: index_page(feeds, site_url, tables))]
     for feed in feeds:
         token = tokens.get(feed.owner_id) if feed.kind is FeedKind.ORGANIZATION else None
         if token:

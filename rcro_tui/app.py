@@ -1,4 +1,4 @@
-"""The Textual app: five sections as modes, F1 help, a Russian command palette, one stylesheet."""
+"""The Textual app: six sections as modes, F1 help, a Russian command palette, one stylesheet."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rcro_tui.screens.agenda import AgendaScreen
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.help import HelpScreen, key_rows
 from rcro_tui.screens.keys import bind
-from rcro_tui.screens.sections import NetworkScreen, PublishScreen, StagesScreen
+from rcro_tui.screens.sections import NetworkScreen, PublishScreen, StagesScreen, TablesScreen
 
 SECTIONS = {
     "agenda": ("1", "Ближайшие", AgendaScreen),
@@ -26,10 +26,13 @@ SECTIONS = {
     "network": ("3", "Сеть", NetworkScreen),
     "stages": ("4", "Отборы", StagesScreen),
     "publish": ("5", "Публикация", PublishScreen),
+    "tables": ("6", "Таблицы", TablesScreen),
 }
+IN_FOOTER = {"agenda", "calendar", "network", "stages", "publish"}
+"""«6 Таблицы» is in F1 and the command palette, not the footer (kept to «1 2 3 4 5»)."""
 
 SECTION_KEYS = Binding.Group("Разделы", compact=True)
-"""The five section keys share one footer label: «1 2 3 4 5 Разделы»."""
+"""The section keys share one footer label: «1 2 3 4 5 Разделы»."""
 
 RCRO_THEME = Theme(
     name="rcro", dark=True, primary="#3b82c4", secondary="#5fa8d3", accent="#f2b134",
@@ -45,8 +48,8 @@ class RcroApp(App[None]):
     MODES = {mode: screen for mode, (_, _, screen) in SECTIONS.items()}
     DEFAULT_MODE = "agenda"
     BINDINGS = [
-        *(bind(key, f"switch_mode('{mode}')", label, group=SECTION_KEYS)
-          for mode, (key, label, _) in SECTIONS.items()),
+        *(bind(key, f"switch_mode('{mode}')", label, group=SECTION_KEYS,
+               show=mode in IN_FOOTER) for mode, (key, label, _) in SECTIONS.items()),
         bind("f1,question_mark", "help", "Справка"),
         bind("ctrl+p", "command_palette", "Команды", show=False, priority=True),
         bind("q,f10", "quit", "Выход"),
