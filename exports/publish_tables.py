@@ -100,9 +100,13 @@ def publish_tables(db: Database, folder: Path, as_of: date) -> TablesReport:
         old = before.get(link.stem, {})
         made = date.fromisoformat(old["made"]) if old.get("key") == key else as_of
         state[link.stem] = {"key": key, "made": made.isoformat()}
-        for fmt in FORMATS:
-            path = folder / FOLDER / f"{link.stem}{SUFFIXES[fmt]}"
-            kept.add(path)
+        paths = {fmt: folder / FOLDER / f"{link.stem}{SUFFIXES[fmt]}" for fmt in FORMATS}
+        kept.update(paths.values())
+        if old.get("key") == key and all(path.exists() for path in paths.values()):
+            report.unchanged += len(paths)  # same rows, same day: the same bytes, not remade
+            report.links.append(link)
+            continue
+        for fmt, path in paths.items():
             data = table_bytes(printable, fmt, made=made, back="../index.html")
             if write_if_changed(path, data):
                 report.written += 1
