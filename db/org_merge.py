@@ -25,7 +25,8 @@ from rcro_tui.db import store
 TABLE_NAMES = {"events": "мероприятия (организатор)", "memberships": "участие в программах",
                "contacts": "контакты", "stage_sessions": "площадки этапов",
                "entries": "участники этапов", "feed_tokens": "личные ленты",
-               "competitions": "конкурсы (организатор)"}
+               "competitions": "конкурсы (организатор)",
+               "event_organizations": "участники мероприятий"}
 FILLED = ("short_name", "legal_form", "district_id", "address", "inn", "phone", "email",
           "website")
 """Columns the kept record takes from the duplicate where its own are empty."""

@@ -178,6 +178,9 @@ cli.add_command(lint_command)
 cli.add_command(tokens)
 cli.add_command(feeds)
 import rcro_tui.cli_stage_entries  # noqa: E402,F401  (stages import-results, protocol)
+from rcro_tui.cli_letters import letter  # noqa: E402
+
+cli.add_command(letter)
 
 
 def main(argv: list[str] | None = None) -> None:

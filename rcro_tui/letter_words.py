@@ -240,3 +240,46 @@ def list_items(items: list[str]) -> list[str]:
     """Bullets as the letters punctuate them: «;» after each, «.» after the last."""
     cleaned = [item.rstrip(" .;") for item in items if item.strip()]
     return [item + (";" if i < len(cleaned) - 1 else ".") for i, item in enumerate(cleaned)]
+
+
+def span_words(first: date, last: date) -> str:
+    """«19 апреля 2022 года»; «с 3 по 5 апреля 2023 года»; «с 30 марта по 2 апреля 2023 года»;
+    «с 30 декабря 2022 года по 2 января 2023 года»."""
+    if first == last:
+        return date_words(first)
+    if first.year != last.year:
+        return f"с {date_words(first)} по {date_words(last)}"
+    if first.month != last.month:
+        return f"с {first.day} {MONTHS_GENITIVE[first.month - 1]} по {date_words(last)}"
+    return f"с {first.day} по {date_words(last)}"
+
+
+def registration_words(reg_start: date | datetime | None, reg_end: date | datetime | None,
+                       event_day: date) -> str:
+    """«Регистрация участников с 13:30 до 13:50» on the event's own day; otherwise the
+    application window: «Приём заявок с 1 по 10 апреля 2022 года», «… до 10 апреля …»."""
+    if reg_start is None and reg_end is None:
+        return ""
+    first = _day_of(reg_start) if reg_start else None
+    last = _day_of(reg_end) if reg_end else None
+    if (isinstance(reg_start, datetime) and first == event_day
+            and (reg_end is None or (isinstance(reg_end, datetime) and last == event_day))):
+        return f"Регистрация участников {time_words(reg_start, reg_end)}"  # type: ignore[arg-type]
+    if first and last:
+        return f"Приём заявок {span_words(first, last)}"
+    if last:
+        return f"Приём заявок до {date_words(last)}"
+    return f"Приём заявок с {date_words(first)}"  # type: ignore[arg-type]
+
+
+def _day_of(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def planned_parts(n: int) -> str:
+    """«запланирован 1 такт», «запланированы 4 такта», «запланированы 5 тактов»."""
+    return f"{'запланирован' if is_singular(n) else 'запланированы'} {count_words(n, ('такт', 'такта', 'тактов'))}"
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
