@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from sqlite_utils import Database
@@ -40,7 +41,7 @@ def render_letter(facts: LetterFacts, *, day: date, number: str = "", addressees
         document = DocxTemplate(str(path))
         document.render(letter_context(facts, day=day, number=number, addressees=addressees),
                         autoescape=True)
-    except (zipfile.BadZipFile, KeyError) as error:
+    except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as error:
         raise InputError(f"Шаблон «{path}» — не документ Word .docx ({error}).") from None
     except TemplateError as error:
         raise InputError(f"В шаблоне «{path}» ошибка в поле {{{{ … }}}} или {{% … %}}: "
