@@ -61,7 +61,8 @@ def letter_docx(db: Database, event_id: int, letter: str, *, day: date | None = 
 
 
 def docx_text(data: bytes) -> str:
-    """The document's text in reading order: paragraphs, and table rows as «left | right»."""
+    """The document's text in reading order: paragraphs; a table's cells one after another,
+    or on one line when each holds one line (the signature)."""
     document = Document(io.BytesIO(data))
     lines: list[str] = []
     body = document.element.body
@@ -91,12 +92,12 @@ def _table_lines(element, document) -> list[str]:
     table = Table(element, document)
     lines: list[str] = []
     for row in table.rows:
-        columns = [[p.text for p in cell.paragraphs] for cell in row.cells]
-        depth = max(len(c) for c in columns)
-        for i in range(depth):
-            parts = [c[i] if i < len(c) else "" for c in columns]
-            line = "    ".join(part for part in parts if part)
-            lines.append(line)
+        columns = [[p.text for p in cell.paragraphs if p.text.strip()] for cell in row.cells]
+        if all(len(column) <= 1 for column in columns):  # the signature: «Директор    Н.П. …»
+            lines.append("    ".join(column[0] for column in columns if column))
+            continue
+        for column in columns:  # the letterhead block, then the addressees
+            lines.extend([*column, ""])
     return lines
 
 
