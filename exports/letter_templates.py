@@ -1,6 +1,6 @@
 """The two default letter templates (.docx with docxtpl tags), built here and shipped as files.
 
-The shipped files in `letter_templates/` are what a coordinator copies (`rcro-tui letter
+The shipped files `letter_announce.docx` and `letter_results.docx` beside this module are what a coordinator copies (`rcro-tui letter
 template announce -o мой.docx`) and edits in Word or LibreOffice: move paragraphs, reword the
 fixed text, keep the `{{ … }}` fields. This module is how they were made; `python -m
 rcro_tui.exports.letter_templates` rewrites them, and a test checks that the shipped files
@@ -22,7 +22,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-TEMPLATE_FILES = {"announce": "announce.docx", "results": "results.docx"}
+TEMPLATE_FILES = {"announce": "letter_announce.docx", "results": "letter_results.docx"}
 
 _WHEN_ANNOUNCE = (
     "{{ kind_cap }} {{ held }}{% if format %} {{ format }}{% endif %} {{ when_date }}."
@@ -56,8 +56,7 @@ BODY = {
 
 def template_path(letter: str) -> Path:
     """The shipped default template of «announce» or «results»."""
-    return Path(str(files("rcro_tui.exports").joinpath("letter_templates",
-                                                       TEMPLATE_FILES[letter])))
+    return Path(str(files("rcro_tui.exports").joinpath(TEMPLATE_FILES[letter])))
 
 
 def build_template(letter: str) -> Document:
@@ -174,6 +173,6 @@ def write_templates(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover - the maintainers' way to rebuild the files
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "letter_templates"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent
     for written_path in write_templates(target):
         print(written_path)
