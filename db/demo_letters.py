@@ -13,6 +13,7 @@ from rcro_tui.model import DistrictKind, ProgramKind
 from rcro_tui.db.demo_festivals_2017 import add_festivals_2017
 from rcro_tui.db.demo_letters_events import add_letter_events
 from rcro_tui.db.demo_letters_network import add_letter_memberships
+from rcro_tui.db.demo_letters_participants import add_letter_participants
 from rcro_tui.db.demo_letters_orgs import add_letter_orgs
 from rcro_tui.db.demo_refs import (ENOTO, INTEGRATION, LETTER_521, LETTER_766, LETTER_883,
                                    LETTER_SESSION, LETTER_WEBINAR, NATURAL_SCIENCE, OCHK,
@@ -62,6 +63,7 @@ def add_letters(refs: DemoRefs) -> None:
     add_programs(refs)
     add_letter_memberships(refs)
     add_letter_events(refs)
+    add_letter_participants(refs)
     add_festivals_2017(refs)
 
 

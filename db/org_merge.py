@@ -25,7 +25,8 @@ from rcro_tui.db import store
 TABLE_NAMES = {"events": "мероприятия (организатор)", "memberships": "участие в программах",
                "contacts": "контакты", "stage_sessions": "площадки этапов",
                "entries": "участники этапов", "feed_tokens": "личные ленты",
-               "competitions": "конкурсы (организатор)"}
+               "competitions": "конкурсы (организатор)",
+               "event_organizations": "участники мероприятий"}
 FILLED = ("short_name", "legal_form", "district_id", "address", "inn", "phone", "email",
           "website")
 """Columns the kept record takes from the duplicate where its own are empty."""
@@ -110,12 +111,23 @@ def _merge(db: Database, keep_id: int, drop_id: int, *, user: str) -> MergePlan:
             for row_id in ids:
                 if table == "memberships" and row_id in joined:
                     continue
+                if table == "event_organizations" and _listed_already(db, row_id, keep_id):
+                    store.delete(db, table, row_id, user=user)  # both took part: one now
+                    continue
                 store.update(db, table, row_id, {column: keep_id}, user=user)
         drop = plan.drop
         store.update(db, "organizations", drop_id, {"inn": None}, user=user)
         store.delete(db, "organizations", drop_id, user=user)
         store.update(db, "organizations", keep_id, _taken_over(plan.keep, drop), user=user)
     return plan
+
+
+def _listed_already(db: Database, row_id: int, keep_id: int) -> bool:
+    """The kept organisation is already listed for this row's event (m014)."""
+    return db.execute(
+        "SELECT 1 FROM event_organizations WHERE organization_id = ? AND event_id = "
+        "(SELECT event_id FROM event_organizations WHERE id = ?)", [keep_id, row_id]
+    ).fetchone() is not None
 
 
 def _taken_over(keep: dict, drop: dict) -> dict:

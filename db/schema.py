@@ -343,6 +343,19 @@ def m012_custom_feeds(db: Database) -> None:
         created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""")
 
 
+@MIGRATIONS(name="m014_letters")
+def m014_letters(db: Database) -> None:
+    """The organisations that took part in an event, in the order a letter lists them:
+    «Об итогах …» names them grouped («МАОУ СОШ №№ 32, 47, 50, 58 г. Томска»)."""
+    db.execute("""CREATE TABLE event_organizations (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        organization_id INTEGER NOT NULL REFERENCES organizations(id),
+        position INTEGER NOT NULL, UNIQUE (event_id, organization_id))""")
+    db.execute("CREATE INDEX idx_event_organizations_event "
+               "ON event_organizations(event_id, position)")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

@@ -181,6 +181,9 @@ import rcro_tui.cli_stage_entries  # noqa: E402,F401  (stages import-results, pr
 from rcro_tui.cli_tables import table_command  # noqa: E402
 
 cli.add_command(table_command)
+from rcro_tui.cli_letters import letter  # noqa: E402
+
+cli.add_command(letter)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,7 +18,7 @@ from rcro_tui.db.event_edit import (cancel_event, delete_event, duplicate_to_nex
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import WEEKDAYS_LONG, date_long
 from rcro_tui.model import EventStatus
-from rcro_tui.rules import parse_moment
+from rcro_tui.rules import parse_moment, today_in_region
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.event_editor import EventEditorScreen
@@ -51,6 +51,8 @@ class EventActions(Screen):
         bind("x", "cancel_event", "Отменить", show=False),
         Binding("delete", "delete_event", "Удалить", show=False, key_display="Del",
                 id="delete_event"),
+        Binding("L,Д,shift+l", "letter", "Письмо", show=False, key_display="Shift+L",
+                id="letter"),
     ]
 
     def current_event_id(self) -> int | None:
@@ -135,6 +137,16 @@ class EventActions(Screen):
                   "Удаляйте только внесённое по ошибке; прошедшее или отменённое лучше "
                   "оставить (x — отменить).", "Удалить", lambda: self._delete(row["id"]),
                   danger=True, no="Не удалять")
+
+    def action_letter(self) -> None:
+        """«О проведении …» or «Об итогах …» (the latter first for an event already held)."""
+        from rcro_tui.screens.letter_dialog import LetterDialog
+
+        if (row := self._chosen_event()) is not None:
+            today = getattr(self.app, "today", None) or today_in_region()
+            held = row["status"] == EventStatus.HELD or _event_day(row) < today
+            self.app.push_screen(LetterDialog(self.app.db_path, row["id"], today=today,
+                                              held=held))
 
     def _delete(self, event_id: int) -> None:
         with reading(self.app.db_path) as db:

@@ -26,7 +26,7 @@ MUNICIPALITIES = [
 AUDITED = ("settings", "districts", "users", "organizations", "contacts", "programs",
            "memberships", "membership_steps", "events", "agenda_parts", "audience_segments",
            "competitions", "stages", "stage_sessions", "entries", "feed_tokens", "holidays",
-           "selection_rounds")
+           "selection_rounds", "event_organizations")
 
 
 def built(year: AcademicYear = YEAR):

@@ -40,6 +40,7 @@ def test_wheel_contains_every_module_of_the_three_folders(wheel):
         for module in sorted((ROOT / folder).glob("*.py")):
             assert f"{installed}/{module.name}" in names, f"{folder}/{module.name} missing"
     assert "rcro_tui/app.tcss" in names
+    assert {"rcro_tui/exports/letter_announce.docx", "rcro_tui/exports/letter_results.docx"} <= names
 
 
 def test_wheel_installs_nothing_generic_at_the_top_level(wheel):
