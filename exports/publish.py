@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from rcro_tui.db.connection import database_file
 from rcro_tui.db.feed_events import EventFacts, events_between
 from rcro_tui.db.feed_members import Feed, plan_feeds
 from rcro_tui.db.feed_tokens import tokens_for_publish
@@ -34,7 +35,8 @@ from rcro_tui.exports.ics_event import FeedEvent, VeventText
 from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
 from rcro_tui.exports.ics_lint import Finding
 from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_process,
-                                           shared_feeds, shared_texts)
+                                           helper_share, shared_texts, split_by_size,
+                                           tables_and_feeds, write_feeds)
 from rcro_tui.exports.publish_helper import Helper
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
@@ -134,31 +136,23 @@ def feed_path(feed: Feed, tokens: dict[int, str]) -> Path | None:
 
 def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str = "",
             progress: Progress | None = None) -> PublishReport:
-    """Write every feed and page into `folder`; `site_url` is where the folder is served."""
+    """Write every feed, table and page into `folder`; `site_url` is where it is served."""
     started = time.perf_counter()
-    with helper_process(_event_count(db)) as pool:
+    db_file = database_file(db)
+    with helper_process(_event_count(db) if db_file else 0) as pool:
         prepared = prepare(db, as_of, user=user, pool=pool)
         report = PublishReport(folder, events=len(prepared.events))
         before = load_state(folder)
         jobs = _jobs(prepared)
-        kept = {folder / job.path for job in jobs}
-        tables: list[TablesReport] = []
-
-        def tables_and_pages() -> None:  # while the helper writes its feeds
-            tables.append(publish_tables(folder=folder, db=db, as_of=as_of))
-            _write_pages(folder, site_pages(prepared.feeds, prepared.tokens, site_url,
-                                            tables[0].links), kept)
-
-        outcomes = shared_feeds(
-            folder, jobs, _source(prepared), pool,
-            progress and (lambda number, job: progress(number, len(jobs), job.header.name)),
-            meanwhile=tables_and_pages)
+        outcomes, tables, pages = _write_all(db, db_file, folder, jobs, prepared, as_of,
+                                             site_url, pool, progress)
     state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
                             for key, e in prepared.events.items()})
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)
-    _count_tables(report, tables[0])
+    _count_tables(report, tables)
+    kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
     report.removed += len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_bytes(state))
@@ -167,6 +161,52 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         keep_journal(folder, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_all(db: Database, db_file: str, folder: Path, jobs: list[FeedJob],
+               prepared: Prepared, as_of: date, site_url: str, pool: Helper | None,
+               progress: Progress | None) -> tuple[list[FeedOutcome], TablesReport, list[str]]:
+    """Feeds, tables and pages; with a helper, it makes the tables and a share of the feeds
+    while this process writes the other feeds and the private pages. Also returns the
+    pages' paths."""
+    source = _source(prepared)
+    private = site_pages(prepared.feeds, prepared.tokens, site_url)[1:]
+    pages = PageWriter(folder)
+    if pool is None:
+        outcomes = write_feeds(folder, jobs, source, _feed_progress(progress, len(jobs), 1.0))
+        tables = publish_tables(db=db, folder=folder, as_of=as_of)
+        pages.write(private)
+    else:
+        public = max((len(feed.event_ids) for feed in prepared.feeds
+                      if feed.kind is FeedKind.REGION), default=0)
+        pairs = sum(len(job.event_ids) for job in jobs)
+        helped = split_by_size(jobs, helper_share(public, pairs, len(private)))
+        theirs = pool.submit(tables_and_feeds, db_file, folder, as_of,
+                             [jobs[i] for i in helped], source)
+        chosen = set(helped)
+        ours_at = [i for i in range(len(jobs)) if i not in chosen]
+        ours = write_feeds(folder, [jobs[i] for i in ours_at], source,
+                           _feed_progress(progress, len(jobs), len(jobs) / max(1, len(ours_at))))
+        pages.write(private)
+        tables, helped_outcomes = theirs.result()
+        outcomes = _in_order(len(jobs), [*zip(ours_at, ours), *zip(helped, helped_outcomes)])
+    pages.write(site_pages(prepared.feeds, prepared.tokens, site_url, tables.links)[:1])
+    pages.save()
+    return outcomes, tables, list(pages.now)
+
+
+def _feed_progress(progress: Progress | None, total: int, step: float):
+    """The bar moves with this process's feeds as if they were all of them (`step` apart)."""
+    if progress is None:
+        return None
+    return lambda number, job: progress(min(total, round(number * step)), total, job.header.name)
+
+
+def _in_order(size: int, placed: list[tuple[int, FeedOutcome]]) -> list[FeedOutcome]:
+    merged: list[FeedOutcome | None] = [None] * size
+    for index, outcome in placed:
+        merged[index] = outcome
+    return merged  # type: ignore[return-value]
 
 
 def _event_count(db: Database) -> int:
@@ -215,20 +255,28 @@ def _count_tables(report: PublishReport, tables: TablesReport) -> None:
     report.removed += tables.removed
 
 
-def _write_pages(folder: Path, pages: list[Page], kept: set[Path]) -> None:
-    """Make and write the pages whose inputs changed (or whose file is missing)."""
-    try:
-        made = json.loads((folder / PAGES).read_text("utf-8"))
-    except (FileNotFoundError, ValueError):
-        made = {}
-    now = {}
-    for page in pages:
-        path = folder / page.path
-        if made.get(page.path.as_posix()) != page.key or not path.exists():
-            write_if_changed(path, page.build())
-        now[page.path.as_posix()] = page.key
-        kept.add(path)
-    write_if_changed(folder / PAGES, json.dumps(now, indent=1, sort_keys=True).encode())
+class PageWriter:
+    """Makes and writes the pages whose inputs changed (or whose file is missing), and keeps
+    each page's input key in `.rcro/pages.json`; pages may be written in several steps."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self.made = json.loads((folder / PAGES).read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.made = {}
+        self.now: dict[str, str] = {}
+
+    def write(self, pages: list[Page]) -> None:
+        for page in pages:
+            path = self.folder / page.path
+            if self.made.get(page.path.as_posix()) != page.key or not path.exists():
+                write_if_changed(path, page.build())
+            self.now[page.path.as_posix()] = page.key
+
+    def save(self) -> None:
+        write_if_changed(self.folder / PAGES,
+                         json.dumps(self.now, indent=1, sort_keys=True).encode())
 
 
 def keep_journal(folder: Path, report: PublishReport) -> None:

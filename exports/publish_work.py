@@ -3,7 +3,8 @@
 A country-size publish is pure CPU: 20 000 VEVENTs written and linted, then a thousand
 private feeds joined and written (600 MB). On the coordinators' 2-core server one process
 uses half of it, so a large publish starts one helper process and gives it every other
-event, then every other feed, while this process does the rest (and the pages). The helper
+event; then it makes the printable tables and a share of the feeds while this process
+writes the other feeds and the pages (`helper_share` balances the two). The helper
 is a plain child process (`publish_helper`) given its share as pickled data: it needs no
 database, and every function here is one of plain data. Small publishes (a region: a second)
 stay in one process, where starting the helper would cost more than it saves.
@@ -15,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,13 +28,19 @@ from rcro_tui.exports.site_files import is_current, write_if_changed
 
 if TYPE_CHECKING:
     from rcro_tui.exports.publish_helper import Helper
+    from rcro_tui.exports.publish_tables import TablesReport
 
 T = TypeVar("T")
 
 HELPER_FROM_EVENTS = 3_000
 """From this many events a publish shares its work with a helper process."""
-HELPER_SHARE = 0.6
-"""The helper's part of the feeds; this process also makes the pages (QR codes) meanwhile."""
+TABLE_SECONDS_PER_PUBLIC_EVENT = 1.0e-3
+"""A public event's share of the printable tables (calendar, programme, district; three
+formats each)."""
+FEED_SECONDS_PER_PAIR = 7.6e-6
+"""Joining, checking and writing one event into one feed."""
+PAGE_SECONDS = 1.6e-3
+"""One private page with its QR code."""
 PROCESSES_VARIABLE = "RCRO_PUBLISH_PROCESSES"
 """Set to 1 to keep a publish in one process (a machine with other work to do)."""
 
@@ -152,31 +160,30 @@ def feed_problems(frame: bytes, job: FeedJob, source: FeedSource) -> list[str]:
     return problems
 
 
-def shared_feeds(folder: Path, jobs: list[FeedJob], source: FeedSource, pool: Helper | None,
-                 progress: Callable[[int, FeedJob], None] | None = None,
-                 meanwhile: Callable[[], None] | None = None) -> list[FeedOutcome]:
-    """`write_feeds` for all jobs, in their order; with a pool, the helper writes
-    `HELPER_SHARE` of the feeds' events while this process writes the rest, then does
-    `meanwhile` (the pages)."""
-    if pool is None:
-        outcomes = write_feeds(folder, jobs, source, progress)
-        if meanwhile:
-            meanwhile()
-        return outcomes
-    helped = split_by_size(jobs, HELPER_SHARE)
-    theirs = pool.submit(write_feeds, folder, [jobs[i] for i in helped], source)
-    ours_at = [i for i in range(len(jobs)) if i not in set(helped)]
-    step = len(jobs) / max(1, len(ours_at))  # the bar moves as if both were this process's
-    ours = write_feeds(folder, [jobs[i] for i in ours_at], source,
-                       progress and (lambda number, job: progress(round(number * step), job)))
-    if meanwhile:
-        meanwhile()
-    merged: list[FeedOutcome | None] = [None] * len(jobs)
-    for index, outcome in zip(ours_at, ours):
-        merged[index] = outcome
-    for index, outcome in zip(helped, theirs.result()):
-        merged[index] = outcome
-    return merged  # type: ignore[return-value]
+def helper_share(public_events: int, pairs: int, private_pages: int) -> float:
+    """The part of the feeds' event-feed pairs the helper writes after the tables, so that
+    both processes finish together: the helper makes every printable table, this process
+    the private pages. The costs are measured ones (20 000 events, 2-core server):"""
+    tables = TABLE_SECONDS_PER_PUBLIC_EVENT * public_events
+    total = tables + FEED_SECONDS_PER_PAIR * pairs + PAGE_SECONDS * private_pages
+    if not pairs:
+        return 0.0
+    return min(1.0, max(0.0, (total / 2 - tables) / (FEED_SECONDS_PER_PAIR * pairs)))
+
+
+def tables_and_feeds(db_file: str, folder: Path, as_of: date, jobs: list[FeedJob],
+                     source: FeedSource) -> tuple[TablesReport, list[FeedOutcome]]:
+    """The helper's part of writing: every printable table (it opens the database file
+    itself, to read), then its share of the feeds."""
+    from rcro_tui.db.connection import connect
+    from rcro_tui.exports.publish_tables import publish_tables
+
+    db = connect(db_file)
+    try:
+        tables = publish_tables(db=db, folder=folder, as_of=as_of)
+    finally:
+        db.close()
+    return tables, write_feeds(folder, jobs, source)
 
 
 def split_by_size(jobs: list[FeedJob], share: float) -> list[int]:

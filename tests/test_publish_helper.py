@@ -94,3 +94,12 @@ def test_the_helpers_share_is_about_its_part_of_the_events(sizes):
     if total > 2000:
         share = sum(sizes[i] + 1 for i in chosen) / total
         assert 0.5 <= share <= 0.7
+
+
+def test_the_helper_takes_feeds_only_when_the_tables_leave_it_time():
+    from rcro_tui.exports.publish_work import helper_share
+
+    assert helper_share(public_events=7_000, pairs=600_000, private_pages=1_000) == 0.0
+    country = helper_share(public_events=20_000, pairs=20_000_000, private_pages=40_000)
+    assert 0.3 < country < 0.5, "with a country's feeds the helper shares them"
+    assert helper_share(public_events=0, pairs=0, private_pages=0) == 0.0
