@@ -34,9 +34,9 @@ T = TypeVar("T")
 
 HELPER_FROM_EVENTS = 3_000
 """From this many events a publish shares its work with a helper process."""
-TABLE_SECONDS_PER_PUBLIC_EVENT = 1.0e-3
-"""A public event's share of the printable tables (calendar, programme, district; three
-formats each)."""
+TABLE_SECONDS_PER_PUBLIC_EVENT = 0.42e-3
+"""A public event's share of the printable tables (read for the calendar, its programme's
+and its district's; HTML and CSV)."""
 FEED_SECONDS_PER_PAIR = 7.6e-6
 """Joining, checking and writing one event into one feed."""
 PAGE_SECONDS = 1.6e-3

@@ -85,11 +85,10 @@ def _tables(tables: Sequence[TableLink]) -> list[str]:
         return []
     body = ["<h2>Таблицы для печати</h2>",
             "<p>Страница таблицы печатается на листах A4 (Ctrl+P); рядом — та же таблица "
-            "для Excel и в CSV.</p>"]
+            "в CSV, её открывает Excel.</p>"]
     for section in dict.fromkeys(link.section for link in tables):
         rows = [f'<tr><td>{escape(link.label)}</td><td><a href="tables/{link.stem}.html">'
-                f'для печати</a> · <a href="tables/{link.stem}.xlsx">Excel</a> · '
-                f'<a href="tables/{link.stem}.csv">CSV</a></td></tr>'
+                f'для печати</a> · <a href="tables/{link.stem}.csv">CSV (Excel)</a></td></tr>'
                 for link in tables if link.section == section]
         body += [f"<h3>{escape(section)}</h3>", "<table>", *rows, "</table>"]
     return body

@@ -18,18 +18,19 @@ def _tables(site: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in (site / "tables").iterdir()}
 
 
-def test_public_tables_are_published_in_three_formats_and_listed(demo_db, tmp_path):
+def test_public_tables_are_published_for_print_and_as_csv_and_listed(demo_db, tmp_path):
     site = tmp_path / "site"
     publish(demo_db, site, as_of=TODAY, user="t")
     names = set(_tables(site))
     for stem in ("calendar", "program-1", "network-1", "district-9"):
-        assert {f"{stem}.html", f"{stem}.xlsx", f"{stem}.csv"} <= names, stem
+        assert {f"{stem}.html", f"{stem}.csv"} <= names, stem
+        assert f"{stem}.xlsx" not in names, "XLSX is made on request, not on every publish"
     assert not any(name.startswith(("protocol", "rankings", "totals", "schedule", "engagement"))
                    for name in names), "children's names and private schedules stay out"
     index = (site / "index.html").read_text("utf-8")
     assert "<h2>Таблицы для печати</h2>" in index
     assert '<a href="tables/calendar.html">для печати</a>' in index
-    assert '<a href="tables/network-1.xlsx">Excel</a>' in index
+    assert '<a href="tables/network-1.csv">CSV (Excel)</a>' in index
     page = (site / "tables" / "calendar.html").read_text("utf-8")
     assert '<a href="../index.html">' in page and "Сформировано 23 ноября 2026 г." in page
 
@@ -59,7 +60,7 @@ def test_unchanged_tables_keep_their_bytes_and_day_and_a_change_redates_only_its
     publish(demo_db, site, as_of=date(2026, 11, 27), user="t")
     after = _tables(site)
     changed = {name for name in after if after[name] != first[name]}
-    assert {"calendar.html", "calendar.xlsx", "calendar.csv", "program-1.html"} <= changed
+    assert {"calendar.html", "calendar.csv", "program-1.html"} <= changed
     assert "network-1.html" not in changed and "program-4.html" not in changed
     page = (site / "tables" / "calendar.html").read_text("utf-8")
     assert "Сформировано 27 ноября 2026 г." in page
