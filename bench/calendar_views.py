@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import bench_database, record_frames, timed  # noqa: E402
+from generate import bench_database, host_speed, record_frames, timed  # noqa: E402
 
 from rcro_tui.calendar_layout import CalendarView  # noqa: E402
 from rcro_tui.calendar_layout import period_of  # noqa: E402
@@ -186,6 +186,7 @@ async def settle(pilot) -> None:
 
 def main() -> None:
     path = bench_database(__doc__.splitlines()[0], Path("bench/.cache/calendar.sqlite"))
+    print(host_speed())
     print(header())
     for line in database_figures(path):
         print(line)

@@ -116,3 +116,17 @@ def record_frames(app, frames: list[float]) -> None:
             frames.append(time.perf_counter())
 
     app._display = display
+
+
+def host_speed() -> str:
+    """A fixed pure-Python loop's CPU time, printed beside every benchmark's figures.
+
+    The 2-core server is a shared virtual machine: the same loop took 0.87 s and 1.43 s a
+    minute apart with nothing else running, so a figure means little without this line.
+    """
+    import time
+
+    start = time.process_time()
+    sum(i * i for i in range(10**7))
+    return f"host speed: the reference loop took {time.process_time() - start:.2f} s of CPU " \
+           "(0.87 s on a quiet day; figures scale with it)"

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from calendar_views import FrameClock, header, row  # noqa: E402
-from generate import timed  # noqa: E402
+from generate import host_speed, timed  # noqa: E402
 
 from rcro_tui.db.connection import open_database  # noqa: E402
 from rcro_tui.db.demo import build_demo  # noqa: E402
@@ -176,6 +176,7 @@ def main() -> None:
     args = parser.parse_args()
     path, districts = build(args.folder, args.orgs)
     csv_path = make_csv(args.folder / "orgs-cp1251.csv", districts, args.orgs)
+    print(host_speed())
     print(header())
     for line in import_figures(path, csv_path):
         print(line)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import make_calendar_db  # noqa: E402
+from generate import host_speed, make_calendar_db  # noqa: E402
 
 from rcro_tui.db.connection import open_database  # noqa: E402
 from rcro_tui.exports.ics_feed import FeedHeader, feed_bytes  # noqa: E402
@@ -110,7 +110,10 @@ def main() -> None:
         print(f"built {args.db} in {time.perf_counter() - started:.1f} s")
     shutil.rmtree(args.out, ignore_errors=True)
     db = open_database(args.db)
+    print(host_speed())
+    cpu_before = _cpu()
     first = publish(db, args.out, as_of=TODAY, user="bench", site_url="https://example.ru/c")
+    cpu_first = [after - before for after, before in zip(_cpu(), cpu_before)]
     again = [publish(db, args.out, as_of=TODAY, user="bench").seconds for _ in range(3)]
     prepared_at = time.perf_counter()
     prepared = prepare(db, TODAY, user="bench")
@@ -123,7 +126,10 @@ def main() -> None:
           f"{size / 1e6:.0f} MB written")
     print(f"{'what':<52}{'seconds':>9}{'target':>9}")
     print(_line("full publish into an empty folder", first.seconds, TARGET_FULL))
-    print(_line("  of which: read, choose feeds, write each VEVENT once", prepare_s, None))
+    print(_line("  CPU of this process / of the helper process", cpu_first[0], None)
+          + f"{cpu_first[1]:9.2f}")
+    print(_line("  one process: read, choose feeds, write and lint each VEVENT once", prepare_s,
+                None))
     print(_line("re-publish, nothing changed (median of 3)", sorted(again)[1], None))
     region_full, region_again = region_figures(args.out.parent / "publish-region")
     print(_line("region (demo): full publish", region_full, TARGET_REGION_FULL))
@@ -134,6 +140,13 @@ def main() -> None:
           f"({'ok' if ratio >= TARGET_RATIO else 'MISS'}, target ≥ {TARGET_RATIO:.0f}×); "
           f"scaled to all feeds: {scratch * total_pairs / pairs:.0f} s")
     print(f"peak RSS {rss:.0f} MB (target ≤ 500 MB: {'ok' if rss <= 500 else 'MISS'})")
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished children (the publishing helper)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _line(what: str, seconds: float, target: float | None) -> str:
