@@ -40,7 +40,7 @@ from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, hel
 from rcro_tui.exports.publish_helper import Helper
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
-from rcro_tui.exports.site_pages import Page, site_pages
+from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
 from rcro_tui.feed_scope import FeedKind
 from rcro_tui.i18n import count
 from rcro_tui.rules import AcademicYear
@@ -170,7 +170,7 @@ def _write_all(db: Database, db_file: str, folder: Path, jobs: list[FeedJob],
     while this process writes the other feeds and the private pages. Also returns the
     pages' paths."""
     source = _source(prepared)
-    private = site_pages(prepared.feeds, prepared.tokens, site_url)[1:]
+    private = site_private_pages(prepared.feeds, prepared.tokens, site_url)
     pages = PageWriter(folder)
     if pool is None:
         outcomes = write_feeds(folder, jobs, source, _feed_progress(progress, len(jobs), 1.0))
@@ -190,7 +190,7 @@ def _write_all(db: Database, db_file: str, folder: Path, jobs: list[FeedJob],
         pages.write(private)
         tables, helped_outcomes = theirs.result()
         outcomes = _in_order(len(jobs), [*zip(ours_at, ours), *zip(helped, helped_outcomes)])
-    pages.write(site_pages(prepared.feeds, prepared.tokens, site_url, tables.links)[:1])
+    pages.write([site_index(prepared.feeds, site_url, tables.links)])
     pages.save()
     return outcomes, tables, list(pages.now)
 

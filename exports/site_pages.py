@@ -137,14 +137,18 @@ class Page:
     build: Callable[[], bytes]
 
 
-def site_pages(feeds: list[Feed], tokens: dict[int, str], site_url: str,
-               tables: Sequence[TableLink] = ()) -> list[Page]:
-    """Every page of the folder with its place in it."""
+def site_index(feeds: list[Feed], site_url: str, tables: Sequence[TableLink] = ()) -> Page:
+    """index.html: every public feed and the printable tables."""
     public = [(feed.kind.value, feed.key, feed.name) for feed in feeds
               if feed.kind is not FeedKind.ORGANIZATION]
     listed = [(link.section, link.label, link.stem) for link in tables]
-    pages = [Page(Path("index.html"), _key(PAGES_VERSION, site_url, public, listed),
-                  lambda: index_page(feeds, site_url, tables))]
+    return Page(Path("index.html"), _key(PAGES_VERSION, site_url, public, listed),
+                lambda: index_page(feeds, site_url, tables))
+
+
+def site_private_pages(feeds: list[Feed], tokens: dict[int, str], site_url: str) -> list[Page]:
+    """One page per organisation with a token: its private link to send."""
+    pages = []
     for feed in feeds:
         token = tokens.get(feed.owner_id) if feed.kind is FeedKind.ORGANIZATION else None
         if token:
