@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
+from rcro_tui.css_preload import preload_default_css
 from rcro_tui.gc_tuning import tune_garbage_collection
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.agenda import AgendaScreen
@@ -72,6 +73,7 @@ class RcroApp(App[None]):
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
         self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+        self.call_after_refresh(preload_default_css, self)
         if self._tune_gc if self._tune_gc is not None else not self.is_headless:
             self.call_after_refresh(tune_garbage_collection)
 

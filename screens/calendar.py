@@ -75,6 +75,9 @@ class CalendarScreen(EventActions, SectionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view = CalendarView.MONTH
+        self.AUTO_FOCUS = f"#{self.view.value}"
+        """The view takes the focus as the screen opens, not the filter bar first (each
+        focus moved the footer's keys: one more rebuild of the footer)."""
         self.cursor = date(2000, 1, 1)
         self.filter = EventFilter()
         self.window: CalendarWindow | None = None

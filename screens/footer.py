@@ -26,6 +26,7 @@ class Footer(TextualFooter):
     """A drop-in `Footer` that skips a rebuild which would draw the same keys."""
 
     _drawn: tuple | None = None
+    _rebuild_asked = False
 
     def compose(self) -> ComposeResult:
         """Textual's keys, told before they mount whether the footer is compact.
@@ -41,9 +42,19 @@ class Footer(TextualFooter):
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild when the keys differ from those drawn; while a rebuild is already asked
+        for, not again: it reads the keys when it runs. (A screen opening for the first time
+        moved its focus and keys five times before its first frame: five rebuilds.)"""
         keys = shown_keys(screen)
         if self._bindings_ready and keys == self._drawn:
             return
+        if self._rebuild_asked and screen is self.screen:
+            return
         super().bindings_changed(screen)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._drawn = keys
+            self._rebuild_asked = True
+
+    async def recompose(self) -> None:
+        self._rebuild_asked = False
+        self._drawn = shown_keys(self.screen)
+        await super().recompose()
