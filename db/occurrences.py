@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from rcro_tui.recurrence import Recurrence
 from rcro_tui.rules import parse_moment
 from rcro_tui.db.event_filter import EVENT_COLUMNS_SQL, EventFilter, fts_query
-from rcro_tui.db.kept import kept
+from rcro_tui.db.kept import KeptById, kept
 from rcro_tui.db.window_spans import (first_of_each_day, matching_ids, plain_spans,
                                       spread_counts, window_parts)
 
@@ -111,11 +111,14 @@ def occurrences(db: Database, first_day: date, last_day: date,
     first_day, last_day = _clip_window(flt, first_day, last_day)
     if last_day < first_day:
         return []
-    parts = window_parts(flt, first_day, last_day)[:2]
-    if per_day is not None:  # the month's (id, start, end) spans say which rows to read whole
-        parts = [_by_ids(first_of_each_day(plain_spans(db, first_day, last_day, flt), per_day))]
     found: list[Occurrence] = []
-    for row in [*_rows(db, parts), *_repeating_rows(db, first_day, last_day, flt)]:
+    if per_day is not None:  # the month's (id, start, end) spans say which rows to read whole
+        ids = first_of_each_day(plain_spans(db, first_day, last_day, flt), per_day)
+        found.extend(items_by_id(db, ids).values())
+        plain: list[dict[str, Any]] = []
+    else:
+        plain = list(_rows(db, window_parts(flt, first_day, last_day)[:2]))
+    for row in [*plain, *_repeating_rows(db, first_day, last_day, flt)]:
         found.extend(_expand(row, first_day, last_day))
     found.sort(key=Occurrence.sort_key)
     return found
@@ -135,9 +138,15 @@ def _repeating_rows(db: Database, first_day: date, last_day: date,
     return [row for row in rows if row["id"] in found]
 
 
+_PLAIN_ITEMS = KeptById(limit=20_000)
+
+
 def items_by_id(db: Database, ids: list[int]) -> dict[int, Occurrence]:
-    """Plain (not repeating) events read whole, by id: the agenda's page of lines."""
-    return {row["id"]: _expand(row, date.min, date.max)[0] for row in _rows(db, [_by_ids(ids)])}
+    """Plain (not repeating) events read whole, by id (the agenda's page of lines, the month's
+    titles), kept while the file stays the same: a plain event's item does not depend on the
+    window it is shown in."""
+    return _PLAIN_ITEMS.get(db, ids, lambda missing: {
+        row["id"]: _expand(row, date.min, date.max)[0] for row in _rows(db, [_by_ids(missing)])})
 
 
 def repeating_occurrences(db: Database, first_day: date, last_day: date,

@@ -151,3 +151,40 @@ def test_a_search_finds_repeating_events_by_their_words_too(tmp_path, text, expe
     found = occurrences(connect(path), *NOVEMBER, EventFilter(text=text))
     assert len(found) == expected
     assert sum(day_counts(connect(path), *NOVEMBER, EventFilter(text=text)).values()) == expected
+
+
+def test_kept_items_are_read_once_until_the_file_changes(tmp_path):
+    from rcro_tui.db.kept import KeptById
+
+    path = file_db(tmp_path)
+    db = connect(path)
+    first = add(db, "Семинар", datetime(2026, 11, 10, 10))
+    second = add(db, "Вебинар", datetime(2026, 11, 12, 10))
+    store, asked = KeptById(limit=10), []
+
+    def read(ids):
+        asked.append(sorted(ids))
+        return {key: f"событие {key}" for key in ids}
+
+    assert store.get(db, [first], read) == {first: f"событие {first}"}
+    assert store.get(db, [first, second], read) == {first: f"событие {first}",
+                                                    second: f"событие {second}"}
+    assert asked == [[first], [second]], "only the id not read before is read"
+    add(db, "Конкурс", datetime(2026, 11, 14, 10))
+    store.get(db, [first], read)
+    assert asked[-1] == [first], "a commit since: read again"
+    forget()
+    store.get(db, [first], read)
+    assert asked[-1] == [first] and len(asked) == 4
+
+
+def test_the_month_shows_an_edited_title_at_once(tmp_path):
+    path = file_db(tmp_path)
+    db = connect(path)
+    event = add(db, "Семинар", datetime(2026, 11, 10, 10))
+    titles = lambda: [item.title for item in occurrences(connect(path), *NOVEMBER, per_day=3)]
+    assert titles() == ["Семинар"]
+    draft, revision = draft_of(db, event)
+    update_event(db, event, replace(draft, title="Семинар (перенесён)"), user="test",
+                 expected_revision=revision)
+    assert titles() == ["Семинар (перенесён)"]
