@@ -49,12 +49,13 @@ class Footer(TextualFooter):
         if self._bindings_ready and keys == self._drawn:
             return
         if self._rebuild_asked and screen is self.screen:
+            self._drawn = keys  # what the rebuild asked for will draw
             return
         super().bindings_changed(screen)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._drawn = keys
             self._rebuild_asked = True
 
     async def recompose(self) -> None:
         self._rebuild_asked = False
-        self._drawn = shown_keys(self.screen)
         await super().recompose()
