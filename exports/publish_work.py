@@ -24,7 +24,7 @@ from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
 from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
                                        indexed_feed_bytes)
 from rcro_tui.exports.ics_lint import Finding, lint, lint_events
-from rcro_tui.exports.site_files import is_current, write_if_changed
+from rcro_tui.exports.site_files import is_current, replace_file
 
 if TYPE_CHECKING:
     from rcro_tui.exports.publish_helper import Helper
@@ -146,8 +146,8 @@ def write_feed(folder: Path, job: FeedJob, source: FeedSource) -> FeedOutcome:
     problems = feed_problems(frame, job, source)
     if problems:
         return FeedOutcome(job.key, "refused", problems)
-    written = write_if_changed(folder / job.path, data)
-    return FeedOutcome(job.key, "written" if written else "unchanged")
+    replace_file(folder / job.path, data)  # not current, checked above: no second read
+    return FeedOutcome(job.key, "written")
 
 
 def feed_problems(frame: bytes, job: FeedJob, source: FeedSource) -> list[str]:

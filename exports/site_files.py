@@ -35,6 +35,13 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     """Put `data` at `path` unless it is already there; True when the file was written."""
     if is_current(path, data):
         return False
+    replace_file(path, data)
+    return True
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` beside `path` and rename it over `path`: readers see the old file or the
+    new one, never half of it; a failure leaves the old file and no temporary behind."""
     temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +53,6 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         with suppress(OSError):
             Path(temporary).unlink(missing_ok=True)
         raise PublishError(_why(path, error)) from error
-    return True
 
 
 def _why(path: Path, error: OSError) -> str:

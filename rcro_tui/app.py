@@ -74,7 +74,8 @@ class RcroApp(App[None]):
         year = AcademicYear.containing(self.today)
         self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
         self.call_after_refresh(preload_default_css, self)
-        if self._tune_gc if self._tune_gc is not None else not self.is_headless:
+        tune_gc = not self.is_headless if self._tune_gc is None else self._tune_gc
+        if tune_gc:
             self.call_after_refresh(tune_garbage_collection)
 
     def refresh_css(self, animate: bool = True) -> None:
