@@ -2,17 +2,25 @@
 
 A sqlite3 connection belongs to the thread that opened it (the default `check_same_thread`),
 so code that works in a thread calls `connect()` there instead of borrowing one.
+
+Several coordinators write to one file at once (one process each). Every transaction of ours
+takes the write lock when it begins (`BEGIN IMMEDIATE`, see `WritingDatabase`): in WAL a
+transaction that reads first and writes later cannot wait for another writer (SQLite refuses
+the upgrade at once, without calling the busy handler), while one that asks for the lock
+first simply waits its turn, up to `BUSY_TIMEOUT_MS`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from rcro_tui.errors import DatabaseError
+from rcro_tui.errors import DatabaseBusy, DatabaseError
 from rcro_tui.db.schema import MIGRATIONS, known_migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -30,6 +38,57 @@ def database_file(db: Database) -> str:
     return next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
 
 
+class WritingDatabase(Database):
+    """sqlite-utils' Database whose outermost `atomic()` begins with the write lock taken.
+
+    Nested `atomic()` blocks stay savepoints (store.insert inside an import's transaction),
+    and statements that start a transaction implicitly begin IMMEDIATE as well. A lock still
+    not granted after the busy timeout ends as `DatabaseBusy` (a Russian sentence), never as
+    sqlite3's «database is locked».
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise busy_or_same(error, database_file(self)) from None
+        try:
+            yield self
+        except BaseException as error:
+            self.rollback()
+            if isinstance(error, sqlite3.OperationalError):
+                raise busy_or_same(error, database_file(self)) from None
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            self.rollback()
+            if isinstance(error, sqlite3.OperationalError):
+                raise busy_or_same(error, database_file(self)) from None
+            raise
+
+
+def is_busy(error: BaseException) -> bool:
+    """SQLite's «database is locked» / «database table is locked» / SQLITE_BUSY, in any wording."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def busy_or_same(error: sqlite3.OperationalError, path: str | Path) -> BaseException:
+    """The Russian `DatabaseBusy` for a lock not granted in time; any other error unchanged."""
+    if not is_busy(error):
+        return error
+    if not str(path):
+        return DatabaseBusy(f"База занята другим пользователем дольше "
+                            f"{BUSY_TIMEOUT_MS // 1000} с: повторите действие.")
+    return explain(error, path)
+
+
 def connect(path: str | Path, *, wal: bool = True) -> Database:
     """A configured connection to an existing, already upgraded database (cheap: for threads).
 
@@ -37,14 +96,15 @@ def connect(path: str | Path, *, wal: bool = True) -> Database:
         wal: switch the file to WAL; off only while a file is inspected before it is trusted,
             because switching rewrites the header of a file that may not be ours.
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level="IMMEDIATE")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("fold", 1, fold_text, deterministic=True)
     if wal and str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-    return Database(conn)
+    return WritingDatabase(conn)
 
 
 def open_database(path: str | Path, *, create: bool = True) -> Database:
@@ -162,7 +222,7 @@ def explain(error: sqlite3.Error, path: str | Path) -> DatabaseError:
         return DatabaseError(f"Нет места на диске для базы «{path}»: освободите место; "
                              "незавершённое изменение отменено, данные не потеряны.")
     if "locked" in text or "busy" in text:
-        return DatabaseError(f"База «{path}» занята другим пользователем дольше "
+        return DatabaseBusy(f"База «{path}» занята другим пользователем дольше "
                              f"{BUSY_TIMEOUT_MS // 1000} с: повторите действие.")
     if "unable to open" in text:
         return DatabaseError(f"Не удаётся открыть «{path}»: проверьте путь и права доступа.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -201,3 +202,16 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except sqlite3.OperationalError as error:
+        busy_exit(error)
+
+
+def busy_exit(error: sqlite3.OperationalError) -> None:
+    """A lock not granted in time outside our transactions: one Russian line and exit 1."""
+    from rcro_tui.db.connection import busy_or_same
+
+    said = busy_or_same(error, "")
+    if said is error:
+        raise error
+    click.echo(f"Ошибка: {said.message}", err=True)
+    sys.exit(said.exit_code)

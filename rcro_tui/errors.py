@@ -25,3 +25,13 @@ class DatabaseError(UserError):
     """The database file cannot be used as asked (missing folder, not SQLite, too new, read-only)."""
 
     exit_code = 2
+
+
+class DatabaseBusy(DatabaseError):
+    """Another coordinator's write held the database longer than the busy timeout.
+
+    Nothing was written and nothing is broken: the person repeats the action (exit code 1,
+    like any refused change, not 2 as for a file that cannot be used).
+    """
+
+    exit_code = 1
