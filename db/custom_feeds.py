@@ -43,9 +43,11 @@ def add_custom_feed(db: Database, view_name: str, *, user: str, name: str = "") 
     return store.insert(db, "custom_feeds", {"view_id": view.id, "name": title}, user=user)
 
 
-def remove_custom_feed(db: Database, feed_id: int, *, user: str) -> None:
-    """Stop publishing it: its file disappears at the next publish (the view stays)."""
-    store.delete(db, "custom_feeds", feed_id, user=user)
+def remove_custom_feed(db: Database, feed_id: int, *, user: str,
+                       expected_revision: int | None = None) -> None:
+    """Stop publishing it: its file disappears at the next publish (the view stays); not a
+    feed changed since `expected_revision` was read."""
+    store.delete(db, "custom_feeds", feed_id, user=user, expected_revision=expected_revision)
 
 
 def matching_public_ids(db: Database, flt: EventFilter, among: set[int] | None = None) -> set[int]:

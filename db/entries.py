@@ -132,9 +132,11 @@ def update_entry(db: Database, entry_id: int, draft: EntryDraft, *, user: str,
     return after["revision"]
 
 
-def delete_entry(db: Database, entry_id: int, *, user: str) -> None:
-    """Remove a participant entered by mistake (the audit log keeps the row)."""
-    store.delete(db, "entries", entry_id, user=user)
+def delete_entry(db: Database, entry_id: int, *, user: str,
+                 expected_revision: int | None = None) -> None:
+    """Remove a participant entered by mistake (the audit log keeps the row); not one a
+    colleague corrected since `expected_revision` was read."""
+    store.delete(db, "entries", entry_id, user=user, expected_revision=expected_revision)
 
 
 def entry_summary(draft: EntryDraft) -> str:

@@ -96,8 +96,11 @@ def cancel_event(db: Database, event_id: int, *, user: str,
                       expected_revision=expected_revision)
 
 
-def delete_event(db: Database, event_id: int, *, user: str) -> None:
-    """Delete an event entered by mistake; events that a stage or a feed depends on are refused."""
+def delete_event(db: Database, event_id: int, *, user: str,
+                 expected_revision: int | None = None) -> None:
+    """Delete an event entered by mistake; events that a stage or a feed depends on are refused,
+    and so is one changed since `expected_revision` was read (the person decided on another
+    version)."""
     event = store.get_row(db, "events", event_id)
     if db.execute("SELECT 1 FROM stage_sessions WHERE event_id = ?", [event_id]).fetchone():
         raise UserError(f"«{event['title']}» — площадка отборочного этапа: удалите её в "
@@ -106,6 +109,8 @@ def delete_event(db: Database, event_id: int, *, user: str) -> None:
         raise UserError(f"«{event['title']}» — итоговое событие конкурса: отмените его, "
                         "а не удаляйте.")
     with db.atomic():
+        store.check_revision(store.get_row(db, "events", event_id), expected_revision,
+                             deleting=True)
         _delete_parts(db, event_id, user=user)
         store.delete(db, "events", event_id, user=user)
 

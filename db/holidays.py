@@ -52,6 +52,8 @@ class Holiday:
     last_day: date
     name: str
     kind: HolidayKind
+    revision: int = 1
+    """The version the person saw: a save or delete from an older one is refused."""
 
     @property
     def days(self) -> int:
@@ -190,20 +192,26 @@ def add_holiday(db: Database, draft: HolidayDraft, *, user: str) -> int:
         return store.insert(db, "holidays", _row(draft), user=user)
 
 
-def update_holiday(db: Database, holiday_id: int, draft: HolidayDraft, *, user: str) -> Holiday:
-    """Change a holiday or break; the audit log keeps the row before and after."""
+def update_holiday(db: Database, holiday_id: int, draft: HolidayDraft, *, user: str,
+                   expected_revision: int | None = None) -> Holiday:
+    """Change a holiday or break; the audit log keeps the row before and after.
+
+    ConflictError when someone changed it since `expected_revision` was read.
+    """
     draft = check_holiday(draft)
     with db.atomic():
         get_holiday(db, holiday_id)
         _refuse_overlap(db, draft, holiday_id)
-        return _holiday(store.update(db, "holidays", holiday_id, _row(draft), user=user))
+        return _holiday(store.update(db, "holidays", holiday_id, _row(draft), user=user,
+                                     expected_revision=expected_revision))
 
 
-def delete_holiday(db: Database, holiday_id: int, *, user: str) -> Holiday:
+def delete_holiday(db: Database, holiday_id: int, *, user: str,
+                   expected_revision: int | None = None) -> Holiday:
     """Delete one holiday or break; return what it was (its last state stays in the log)."""
     with db.atomic():
         holiday = get_holiday(db, holiday_id)
-        store.delete(db, "holidays", holiday_id, user=user)
+        store.delete(db, "holidays", holiday_id, user=user, expected_revision=expected_revision)
     return holiday
 
 
@@ -238,7 +246,7 @@ def _row(draft: HolidayDraft) -> dict[str, str]:
 def _holiday(row: dict) -> Holiday:
     return Holiday(id=row["id"], first_day=date.fromisoformat(row["first_day"]),
                    last_day=date.fromisoformat(row["last_day"]), name=row["name"],
-                   kind=HolidayKind(row["kind"]))
+                   kind=HolidayKind(row["kind"]), revision=row.get("revision", 1))
 
 
 def day_marks(db: Database, first: date, last: date) -> dict[date, tuple[str, str]]:

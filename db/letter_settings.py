@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from rcro_tui.errors import InputError
 from rcro_tui.rules import clean_text
-from rcro_tui.db.store import get_setting, set_setting
+from rcro_tui.db.store import ConflictError, get_setting, set_setting
 
 RCRO_LETTERHEAD = "\n".join((
     "Департамент общего образования Томской области",
@@ -87,11 +87,21 @@ def check_template(path_text: str, *, what: str = "Шаблон письма") -
     return path
 
 
-def save_letter_settings(db: Database, settings: LetterSettings, *, user: str) -> None:
-    """Check all, then store the changed ones in one transaction (audited)."""
+def save_letter_settings(db: Database, settings: LetterSettings, *, user: str,
+                         seen: LetterSettings | None = None) -> None:
+    """Check all, then store the changed ones in one transaction (audited).
+
+    Args:
+        seen: the settings the person started from: if a colleague changed them meanwhile,
+            ConflictError instead of silently overwriting theirs.
+    """
     good = checked(settings)
-    current = letter_settings(db)
     with db.atomic():
+        current = letter_settings(db)
+        if seen is not None and current != seen:
+            raise ConflictError("Настройки писем изменил другой пользователь, пока вы их "
+                                "правили: посмотрите их заново (rcro-tui letter settings) "
+                                "и повторите правку.")
         for f in fields(LetterSettings):
             if getattr(good, f.name) != getattr(current, f.name):
                 set_setting(db, f"letter_{f.name}", getattr(good, f.name), user=user)

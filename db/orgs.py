@@ -126,8 +126,12 @@ def update_org(db: Database, org_id: int, draft: OrgDraft, *, user: str,
         row = check_org(db, draft, org_id=org_id)
         after = store.update(db, "organizations", org_id, row, user=user,
                              expected_revision=expected_revision)
-        if contacts is not None:
-            save_contacts(db, org_id, contacts, user=user)
+        if contacts is not None and save_contacts(db, org_id, contacts, user=user):
+            if expected_revision is not None and after["revision"] == expected_revision:
+                # only the contacts changed: still a new version of the organisation, so a
+                # colleague's editor opened before this save cannot overwrite the contacts
+                after = store.update(db, "organizations", org_id,
+                                     {"revision": expected_revision + 1}, user=user)
         refresh_keys(db)
     return after
 
@@ -147,9 +151,13 @@ def contacts_of(db: Database, org_id: int) -> list[ContactDraft]:
                               [org_id])]
 
 
-def save_contacts(db: Database, org_id: int, wanted: list[ContactDraft], *, user: str) -> None:
-    """Make the organisation's contacts be `wanted`: add, change and remove, each audited."""
+def save_contacts(db: Database, org_id: int, wanted: list[ContactDraft], *, user: str) -> bool:
+    """Make the organisation's contacts be `wanted`: add, change and remove, each audited.
+
+    Returns whether anything was written.
+    """
     stored = {c.id: c for c in contacts_of(db, org_id)}
+    changed = False
     for index, contact in enumerate(wanted, start=1):
         name = clean_text(contact.name)
         if not name:
@@ -158,11 +166,20 @@ def save_contacts(db: Database, org_id: int, wanted: list[ContactDraft], *, user
                   "phone": clean_text(contact.phone), "email": clean_text(contact.email)}
         if contact.id is None:
             store.insert(db, "contacts", {"organization_id": org_id, **values}, user=user)
-        elif contact.id in stored:
+            changed = True
+        elif contact.id in stored and values != _contact_values(stored[contact.id]):
             store.update(db, "contacts", contact.id, values, user=user)
+            changed = True
     kept = {c.id for c in wanted if c.id is not None}
     for contact_id in stored.keys() - kept:
         store.delete(db, "contacts", contact_id, user=user)
+        changed = True
+    return changed
+
+
+def _contact_values(contact: ContactDraft) -> dict[str, str]:
+    return {"name": contact.name, "position": contact.position, "phone": contact.phone,
+            "email": contact.email}
 
 
 def refresh_keys(db: Database) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from rcro_tui.db.store import get_setting, set_setting
+from rcro_tui.db.store import ConflictError, get_setting, set_setting
 from rcro_tui.errors import InputError
 
 SITE_URL, PUBLISH_DIR = "site_url", "publish_dir"
@@ -45,9 +45,21 @@ def publish_settings(db: Database) -> tuple[str, str]:
     return get_setting(db, PUBLISH_DIR), get_setting(db, SITE_URL)
 
 
-def save_publish_settings(db: Database, folder: str, site_url: str, *, user: str) -> None:
-    """Check both, then store both in one transaction."""
+def save_publish_settings(db: Database, folder: str, site_url: str, *, user: str,
+                          seen: tuple[str, str] | None = None) -> None:
+    """Check both, then store both in one transaction.
+
+    Args:
+        seen: the (folder, URL) the form opened with: if a colleague saved others meanwhile,
+            ConflictError instead of silently overwriting theirs.
+    """
     checked_folder, checked_url = check_folder(folder), check_site_url(site_url)
     with db.atomic():
+        if seen is not None and publish_settings(db) != tuple(seen):
+            stored_folder, stored_url = publish_settings(db)
+            raise ConflictError(
+                "Настройки публикации изменил другой пользователь, пока вы их правили "
+                f"(теперь папка «{stored_folder}», адрес «{stored_url}»): закройте форму, "
+                "откройте её заново и повторите правку.")
         set_setting(db, PUBLISH_DIR, str(checked_folder), user=user)
         set_setting(db, SITE_URL, checked_url, user=user)

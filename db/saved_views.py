@@ -75,8 +75,10 @@ def save_view(db: Database, name: str, flt: EventFilter, *, user: str) -> SavedV
     return _view(store.get_row(db, "saved_views", key))
 
 
-def rename_view(db: Database, old: str, new: str, *, user: str) -> SavedView:
-    """Give a view another name; a name that another view has is refused."""
+def rename_view(db: Database, old: str, new: str, *, user: str,
+                expected_revision: int | None = None) -> SavedView:
+    """Give a view another name; a name that another view has is refused (and a view changed
+    since `expected_revision` was read is a ConflictError)."""
     view = get_view(db, old)
     new = clean_name(new)
     with db.atomic():
@@ -84,13 +86,18 @@ def rename_view(db: Database, old: str, new: str, *, user: str) -> SavedView:
         if other is not None and other.id != view.id:
             raise InputError(f"Вид «{new}» уже есть: выберите другое название "
                              "или удалите тот вид.")
-        row = store.update(db, "saved_views", view.id, {"name": new}, user=user)
+        row = store.update(db, "saved_views", view.id, {"name": new}, user=user,
+                           expected_revision=expected_revision)
     return _view(row)
 
 
-def delete_view(db: Database, name: str, *, user: str) -> None:
-    """Delete a view (its last state stays in the audit log)."""
-    store.delete(db, "saved_views", get_view(db, name).id, user=user)
+def delete_view(db: Database, name: str, *, user: str,
+                expected_revision: int | None = None) -> None:
+    """Delete a view (its last state stays in the audit log); not one changed since
+    `expected_revision` was read."""
+    with db.atomic():
+        store.delete(db, "saved_views", get_view(db, name).id, user=user,
+                     expected_revision=expected_revision)
 
 
 def _view(row: dict) -> SavedView:

@@ -356,6 +356,18 @@ def m014_letters(db: Database) -> None:
                "ON event_organizations(event_id, position)")
 
 
+REVISED_TABLES = ("contacts", "holidays", "stage_sessions", "settings")
+"""Tables m001–m014 left without a `revision`: edited by coordinators, so they get one."""
+
+
+@MIGRATIONS(name="m017_revisions")
+def m017_revisions(db: Database) -> None:
+    """A revision on every row a coordinator edits, so a save or delete made from a version
+    someone else changed meanwhile is refused (optimistic locking, as events always had)."""
+    for table in REVISED_TABLES:
+        db.execute(f"ALTER TABLE [{table}] ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]

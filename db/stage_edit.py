@@ -165,13 +165,17 @@ def delete_question(db: Database, stage_id: int) -> tuple[str, bool]:
             "календаре со статусом «отменено».", True)
 
 
-def delete_stage(db: Database, stage_id: int, *, user: str) -> None:
-    """Delete a stage without participants; its sessions' events are cancelled, numbers closed up."""
-    text, allowed = delete_question(db, stage_id)
-    if not allowed:
-        raise UserError(text)
+def delete_stage(db: Database, stage_id: int, *, user: str,
+                 expected_revision: int | None = None) -> None:
+    """Delete a stage without participants; its sessions' events are cancelled, numbers closed up.
+
+    Not a stage changed since `expected_revision` was read (ConflictError)."""
     with db.atomic():
+        text, allowed = delete_question(db, stage_id)
+        if not allowed:
+            raise UserError(text)
         stage = get_stage(db, stage_id)
+        store.check_revision(stage, expected_revision, deleting=True)
         for (session_id,) in db.execute("SELECT id FROM stage_sessions WHERE stage_id = ?",
                                         [stage_id]).fetchall():
             remove_session(db, session_id, user=user)

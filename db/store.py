@@ -77,10 +77,7 @@ def update(db: Database, table: str, key: Any, changes: Mapping[str, Any], *, us
     """Change some columns of one row; return the row after. Unchanged values write nothing."""
     with db.atomic():
         before = get_row(db, table, key)
-        if expected_revision is not None and before.get("revision") != expected_revision:
-            raise ConflictError(
-                f"Запись изменил другой пользователь (версия {before.get('revision')}, а вы "
-                f"правили версию {expected_revision}): откройте её заново и повторите правку.")
+        check_revision(before, expected_revision)
         real = {c: v for c, v in changes.items() if before.get(c) != v}
         if not real:
             return before
@@ -96,10 +93,28 @@ def update(db: Database, table: str, key: Any, changes: Mapping[str, Any], *, us
     return after
 
 
-def delete(db: Database, table: str, key: Any, *, user: str) -> None:
-    """Delete one row, keeping its last state in the audit log."""
+def check_revision(before: Mapping[str, Any], expected_revision: int | None, *,
+                   deleting: bool = False) -> None:
+    """ConflictError when the row moved past the revision the person started from."""
+    if expected_revision is None or before.get("revision") == expected_revision:
+        return
+    redo = ("посмотрите её заново и, если нужно, удалите снова" if deleting
+            else "откройте её заново и повторите правку")
+    raise ConflictError(
+        f"Запись изменил другой пользователь (версия {before.get('revision')}, а вы "
+        f"{'видели' if deleting else 'правили'} версию {expected_revision}): {redo}.")
+
+
+def delete(db: Database, table: str, key: Any, *, user: str,
+           expected_revision: int | None = None) -> None:
+    """Delete one row, keeping its last state in the audit log.
+
+    With `expected_revision`, a row someone changed since the person looked at it is not
+    deleted (ConflictError): they decided on a version that no longer exists.
+    """
     with db.atomic():
         before = get_row(db, table, key)
+        check_revision(before, expected_revision, deleting=True)
         db.execute(f"DELETE FROM [{table}] WHERE [{key_column(table)}] = ?", [key])
         record_change(db, user, table, key, "delete", before, None)
 

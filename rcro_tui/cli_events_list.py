@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
+from rcro_tui.cli_revision import revision_option, started_from
 from rcro_tui.cli_russian import RussianCommand
 from rcro_tui.errors import InputError, UserError
 from rcro_tui.i18n import count
@@ -157,10 +158,11 @@ def list_views(ctx: click.Context, to_delete: str | None, fmt: str, db_path: Pat
                help="Отменить мероприятие по номеру или UID. Мероприятие остаётся в календаре "
                     "и в подписках со статусом «отменено», чтобы подписчики узнали об отмене.")
 @click.argument("ref", metavar="UID_ИЛИ_НОМЕР")
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
-def cancel(ctx: click.Context, ref: str, db_path: Path | None) -> None:
+def cancel(ctx: click.Context, ref: str, revision: int | None, db_path: Path | None) -> None:
     from rcro_tui.db.connection import open_database
     from rcro_tui.db.event_edit import cancel_event
 
@@ -172,7 +174,7 @@ def cancel(ctx: click.Context, ref: str, db_path: Path | None) -> None:
                        f"(версия {event['revision']}).")
             return
         revision = cancel_event(db, event["id"], user=acting_user(ctx),
-                                expected_revision=event["revision"])
+                                expected_revision=started_from(revision, event["revision"]))
         click.echo(f"Мероприятие «{event['title']}» отменено (версия {revision}).")
     finally:
         db.close()

@@ -13,13 +13,15 @@ import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
 from rcro_tui.cli_events_list import FORMATS
+from rcro_tui.cli_revision import revision_option, started_from
 from rcro_tui.cli_russian import RussianGroup
 from rcro_tui.errors import InputError
 from rcro_tui.i18n import count, date_short
 from rcro_tui.model import HolidayKind
 from rcro_tui.rules import AcademicYear, today_in_region
 
-RECORD_KEYS = ("id", "first_day", "last_day", "name", "kind", "kind_label", "days")
+RECORD_KEYS = ("id", "first_day", "last_day", "name", "kind", "kind_label", "days",
+               "revision")
 KINDS = "public (праздник) или school_break (каникулы)"
 
 
@@ -90,7 +92,8 @@ def list_holidays_command(ctx: click.Context, year: str | None, fmt: str,
     if fmt in ("json", "csv"):
         records = [{"id": h.id, "first_day": h.first_day.isoformat(),
                     "last_day": h.last_day.isoformat(), "name": h.name, "kind": h.kind.value,
-                    "kind_label": h.kind.label, "days": h.days} for h in found]
+                    "kind_label": h.kind.label, "days": h.days, "revision": h.revision}
+                   for h in found]
         _write(records_json(records) if fmt == "json" else records_csv(records, RECORD_KEYS))
         return
     table = TableView(f"Праздники и каникулы: {academic.label()}",
@@ -135,11 +138,12 @@ def add(ctx: click.Context, first: str, last: str, name: str, kind: str,
 @click.option("--last", metavar="ДД.ММ.ГГГГ", help="Последний день.")
 @click.option("--name", metavar="НАЗВАНИЕ", help="Название.")
 @click.option("--kind", metavar="ВИД", help=f"Вид: {KINDS}.")
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
 def edit(ctx: click.Context, ref: str, first: str | None, last: str | None, name: str | None,
-         kind: str | None, db_path: Path | None) -> None:
+         kind: str | None, revision: int | None, db_path: Path | None) -> None:
     from rcro_tui.db.holidays import get_holiday, read_holiday, update_holiday
 
     db = _open(ctx, db_path)
@@ -147,7 +151,8 @@ def edit(ctx: click.Context, ref: str, first: str | None, last: str | None, name
         old = get_holiday(db, _number(ref))
         draft = read_holiday(first or date_short(old.first_day), last or date_short(old.last_day),
                              old.name if name is None else name, kind or old.kind.value)
-        holiday = update_holiday(db, old.id, draft, user=acting_user(ctx))
+        holiday = update_holiday(db, old.id, draft, user=acting_user(ctx),
+                                 expected_revision=started_from(revision, old.revision))
     finally:
         db.close()
     click.echo(f"Изменено: {_line(holiday)}.")
@@ -157,15 +162,17 @@ def edit(ctx: click.Context, ref: str, first: str | None, last: str | None, name
                   help="Удалить праздник или каникулы по номеру (номера показывает "
                        "holidays list). Удалённая запись остаётся в журнале изменений.")
 @click.argument("ref", metavar="НОМЕР")
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
-def remove(ctx: click.Context, ref: str, db_path: Path | None) -> None:
+def remove(ctx: click.Context, ref: str, revision: int | None, db_path: Path | None) -> None:
     from rcro_tui.db.holidays import delete_holiday
 
     db = _open(ctx, db_path)
     try:
-        holiday = delete_holiday(db, _number(ref), user=acting_user(ctx))
+        holiday = delete_holiday(db, _number(ref), user=acting_user(ctx),
+                                 expected_revision=revision)
     finally:
         db.close()
     click.echo(f"Удалено: {_line(holiday)}.")

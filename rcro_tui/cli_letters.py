@@ -118,7 +118,8 @@ def settings_command(ctx: click.Context, db_path: Path | None, **given: str | No
         changes = {name: "\n".join(v.split(";")) if name in MULTILINE else v
                    for name, v in given.items() if v is not None}
         if changes:
-            save_letter_settings(db, replace(current, **changes), user=acting_user(ctx))
+            save_letter_settings(db, replace(current, **changes), user=acting_user(ctx),
+                                 seen=current)
             current = letter_settings(db)
     finally:
         db.close()

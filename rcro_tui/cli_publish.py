@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
+from rcro_tui.cli_revision import revision_option
 from rcro_tui.cli_russian import RussianGroup
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
@@ -187,12 +188,14 @@ def feeds_add(ctx: click.Context, view: str, name: str, db_path: Path | None) ->
 
 @feeds.command("remove", short_help="Перестать публиковать свою ленту (вид останется).")
 @click.argument("feed_id", type=int)
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
-def feeds_remove(ctx: click.Context, feed_id: int, db_path: Path | None) -> None:
+def feeds_remove(ctx: click.Context, feed_id: int, revision: int | None,
+                 db_path: Path | None) -> None:
     from rcro_tui.db.custom_feeds import remove_custom_feed
 
     db = _open(ctx, db_path)
-    remove_custom_feed(db, feed_id, user=acting_user(ctx))
+    remove_custom_feed(db, feed_id, user=acting_user(ctx), expected_revision=revision)
     click.echo("Лента больше не публикуется; её файл исчезнет при следующей публикации.")

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Label, Static
 
+from rcro_tui.db import store
 from rcro_tui.db.competitions import get_competition
 from rcro_tui.db.stage_edit import delete_question, delete_stage, move_stage
 from rcro_tui.db.stage_list import competition_facts, facts_text, sessions_view, stages_view
@@ -139,12 +140,13 @@ class CompetitionScreen(Screen[None]):
             return
         with reading(self.app.db_path) as db:
             question, allowed = delete_question(db, stage_id)
+            revision = store.get_row(db, "stages", stage_id)["revision"]
         if not allowed:
             self.notify(question, severity="error", timeout=6)
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and write(self.app, _delete, stage_id):
+            if yes and write(self.app, _delete, stage_id, revision):
                 self.reload()
         self.app.push_screen(ConfirmDialog(question, yes="Удалить", no="Оставить",
                                            danger=True), answered)
@@ -164,6 +166,6 @@ class CompetitionScreen(Screen[None]):
         self.dismiss(None)
 
 
-def _delete(db, stage_id: int, *, user: str) -> bool:
-    delete_stage(db, stage_id, user=user)
+def _delete(db, stage_id: int, revision: int, *, user: str) -> bool:
+    delete_stage(db, stage_id, user=user, expected_revision=revision)
     return True

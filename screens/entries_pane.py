@@ -101,14 +101,14 @@ class EntriesPane(Vertical):
         if entry_id is None:
             return
         with reading(self.app.db_path) as db:
-            _, draft, _ = get_entry(db, entry_id)
+            _, draft, revision = get_entry(db, entry_id)
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             db = connect(self.app.db_path)
             try:
-                delete_entry(db, entry_id, user=self.app.user)
+                delete_entry(db, entry_id, user=self.app.user, expected_revision=revision)
             except UserError as error:
                 self.notify(error.message, severity="error", timeout=8)
                 return

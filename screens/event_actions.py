@@ -135,7 +135,8 @@ class EventActions(Screen):
             return
         self._ask(f"Удалить «{row['title']}» ({date_long(_event_day(row))}) совсем?\n"
                   "Удаляйте только внесённое по ошибке; прошедшее или отменённое лучше "
-                  "оставить (x — отменить).", "Удалить", lambda: self._delete(row["id"]),
+                  "оставить (x — отменить).", "Удалить",
+                  lambda: self._delete(row["id"], row["revision"]),
                   danger=True, no="Не удалять")
 
     def action_letter(self) -> None:
@@ -148,9 +149,9 @@ class EventActions(Screen):
             self.app.push_screen(LetterDialog(self.app.db_path, row["id"], today=today,
                                               held=held))
 
-    def _delete(self, event_id: int) -> None:
+    def _delete(self, event_id: int, revision: int | None = None) -> None:
         with reading(self.app.db_path) as db:
-            delete_event(db, event_id, user=self.app.user)
+            delete_event(db, event_id, user=self.app.user, expected_revision=revision)
         self.notify("Мероприятие удалено.", timeout=4)
         self.refresh_events()
 

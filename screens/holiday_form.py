@@ -87,7 +87,8 @@ class HolidayFormScreen(ModalScreen[int | None]):
                 if self.holiday is None:
                     saved = add_holiday(db, draft, user=self.user)
                 else:
-                    saved = update_holiday(db, self.holiday.id, draft, user=self.user).id
+                    saved = update_holiday(db, self.holiday.id, draft, user=self.user,
+                                           expected_revision=self.holiday.revision).id
             finally:
                 db.close()
         except HolidayError as errors:

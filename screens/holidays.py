@@ -187,7 +187,8 @@ class HolidaysScreen(ModalScreen[bool]):
     def _delete(self, holiday: Holiday) -> None:
         try:
             with reading(self.db_path) as db:
-                delete_holiday(db, holiday.id, user=self.user)
+                delete_holiday(db, holiday.id, user=self.user,
+                               expected_revision=holiday.revision)
         except UserError as error:
             self.notify(error.message, severity="error", timeout=8)
         else:

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import ProgressBar, Static
 
+from rcro_tui.db import store
 from rcro_tui.db.connection import connect
 from rcro_tui.db.custom_feeds import remove_custom_feed
 from rcro_tui.db.feed_tokens import issue, revoke
@@ -175,11 +176,17 @@ class PublishScreen(SectionScreen):
                         severity="warning")
             return
 
+        with reading(self.app.db_path) as db:
+            revision = store.get_row(db, "custom_feeds", feed_id)["revision"]
+
         def answered(yes: bool | None) -> None:
             if yes:
                 db = connect(self.app.db_path)
                 try:
-                    remove_custom_feed(db, feed_id, user=self.app.user)
+                    remove_custom_feed(db, feed_id, user=self.app.user,
+                                       expected_revision=revision)
+                except UserError as error:
+                    self.notify(error.message, severity="error", timeout=8)
                 finally:
                     db.close()
                 self.query_one("#feeds", ViewTable).reload()

@@ -44,7 +44,8 @@ class PublishSettingsScreen(FormScreen):
     def action_save(self) -> None:
         db = connect(self.db_path)
         try:
-            save_publish_settings(db, self.text("folder"), self.text("site"), user=self.user)
+            save_publish_settings(db, self.text("folder"), self.text("site"), user=self.user,
+                                  seen=(self.folder, self.site_url))
         except UserError as error:
             self.problem(error.message)
             return

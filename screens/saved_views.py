@@ -58,6 +58,7 @@ class SavedViewsDialog(ModalScreen[EventFilter | None]):
         self.current = current
         self.views: list[SavedView] = []
         self.renaming: str | None = None
+        self.renaming_revision: int | None = None
         """The view being renamed while the name box is open; None when saving a new one."""
 
     def compose(self) -> ComposeResult:
@@ -121,7 +122,7 @@ class SavedViewsDialog(ModalScreen[EventFilter | None]):
     def action_rename(self) -> None:
         view = self.chosen()
         if view is not None:
-            self.renaming = view.name
+            self.renaming, self.renaming_revision = view.name, view.revision
             self._name_box(True, f"Новое название вида «{view.name}»:", view.name)
 
     def _name_box(self, show: bool, title: str = "", value: str = "") -> None:
@@ -146,7 +147,8 @@ class SavedViewsDialog(ModalScreen[EventFilter | None]):
                     view = save_view(db, event.value, self.current, user=self.user)
                     done = f"Вид «{view.name}» сохранён."
                 else:
-                    view = rename_view(db, self.renaming, event.value, user=self.user)
+                    view = rename_view(db, self.renaming, event.value, user=self.user,
+                                       expected_revision=self.renaming_revision)
                     done = f"Вид переименован: «{view.name}»."
             finally:
                 db.close()
@@ -162,12 +164,13 @@ class SavedViewsDialog(ModalScreen[EventFilter | None]):
         if view is not None:
             self.app.push_screen(ConfirmDialog(f"Удалить вид «{view.name}»?\n\n"
                                                "Enter — удалить, Esc — оставить."),
-                                 lambda yes: self._delete(view.name) if yes else None)
+                                 lambda yes: self._delete(view.name, view.revision)
+                                 if yes else None)
 
-    def _delete(self, name: str) -> None:
+    def _delete(self, name: str, revision: int | None = None) -> None:
         db = connect(self.db_path)
         try:
-            delete_view(db, name, user=self.user)
+            delete_view(db, name, user=self.user, expected_revision=revision)
         except UserError as problem:
             self.notify(problem.message, severity="error")
         else:

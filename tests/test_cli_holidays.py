@@ -54,7 +54,8 @@ def test_json_and_csv_have_stable_keys(rcro):
     assert len(records) == 14 and all(tuple(r) == cli_holidays.RECORD_KEYS for r in records)
     assert records[0] | {"id": 0} == {"id": 0, "first_day": "2026-10-31",
                                       "last_day": "2026-11-08", "name": "Осенние каникулы",
-                                      "kind": "school_break", "kind_label": "каникулы", "days": 9}
+                                      "kind": "school_break", "kind_label": "каникулы", "days": 9,
+                                      "revision": 1}
     data = rcro("holidays", "list", "--format", "csv").out
     assert data.startswith("\ufeff".encode("utf-8")) and b"\r\n" in data
     table = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
