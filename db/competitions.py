@@ -176,11 +176,16 @@ def footprint(db: Database, competition_id: int) -> Footprint:
     return Footprint(title, stages, sessions, entries)
 
 
-def delete_competition(db: Database, competition_id: int, *, user: str) -> Footprint:
-    """Delete a competition without participants: stages and sessions go, events are cancelled."""
+def delete_competition(db: Database, competition_id: int, *, user: str,
+                       expected_revision: int | None = None) -> Footprint:
+    """Delete a competition without participants: stages and sessions go, events are cancelled.
+
+    Not one changed since `expected_revision` was read (ConflictError)."""
     from rcro_tui.db.stage_edit import delete_stage  # stage_edit imports this module
 
     with db.atomic():
+        store.check_revision(store.get_row(db, "competitions", competition_id),
+                             expected_revision, deleting=True)
         found = footprint(db, competition_id)
         if found.entries:
             raise UserError(refusal(found))

@@ -14,6 +14,7 @@ import click
 
 from rcro_tui.cli_common import HELP, acting_user, database_path, db_option
 from rcro_tui.cli_events_list import FORMATS
+from rcro_tui.cli_revision import revision_option
 from rcro_tui.cli_russian import RussianGroup
 from rcro_tui.errors import InputError
 from rcro_tui.i18n import date_short
@@ -158,11 +159,13 @@ DECISIONS = {"review": S.REVIEW, "approve": S.APPROVED, "reject": S.REJECTED,
 @click.option("--date", "on_day", metavar="ДД.ММ.ГГГГ", help="Дата шага (по умолчанию сегодня).")
 @click.option("--until", metavar="ДД.ММ.ГГГГ", help="При одобрении: статус действует до.")
 @click.option("--note", default="", metavar="ТЕКСТ", help="Примечание (причина отказа…).")
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
 def decide(ctx: click.Context, ref: str, decision: str | None, document: str,
-           on_day: str | None, until: str | None, note: str, db_path: Path | None) -> None:
+           on_day: str | None, until: str | None, note: str, revision: int | None,
+           db_path: Path | None) -> None:
     from rcro_tui.db.memberships import move
 
     if decision is None:
@@ -172,7 +175,8 @@ def decide(ctx: click.Context, ref: str, decision: str | None, document: str,
                      parse_date(until, field="--until") if until else None)
     db = _open(ctx, db_path)
     try:
-        membership = move(db, _number(ref), step, user=acting_user(ctx))
+        membership = move(db, _number(ref), step, user=acting_user(ctx),
+                          expected_revision=revision)
     finally:
         db.close()
     term = f", действует до {date_short(membership.valid_until)}" if (
