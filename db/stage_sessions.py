@@ -164,13 +164,13 @@ def remove_session(db: Database, session_id: int, *, user: str) -> None:
     """Take a session off its stage and cancel its event (kept: feeds announce the cancellation).
 
     Refused while participants are placed at it: they would lose where they take the stage."""
-    session = store.get_row(db, "stage_sessions", session_id)
-    placed = db.execute("SELECT count(*) FROM entries WHERE session_id = ?",
-                        [session_id]).fetchone()[0]
-    if placed:
-        raise UserError(f"На площадке {count(placed, 'участник', 'участника', 'участников')}"
-                        ": сначала перенесите их на другую площадку или удалите.")
-    with db.atomic():
+    with db.atomic():  # checked under the write lock: nobody places a participant meanwhile
+        session = store.get_row(db, "stage_sessions", session_id)
+        placed = db.execute("SELECT count(*) FROM entries WHERE session_id = ?",
+                            [session_id]).fetchone()[0]
+        if placed:
+            raise UserError(f"На площадке {count(placed, 'участник', 'участника', 'участников')}"
+                            ": сначала перенесите их на другую площадку или удалите.")
         store.delete(db, "stage_sessions", session_id, user=user)
         event = db.execute("SELECT status FROM events WHERE id = ?",
                            [session["event_id"]]).fetchone()
