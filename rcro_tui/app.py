@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -67,6 +69,11 @@ class RcroApp(App[None]):
         self.today = today or today_in_region()
         self._css_pass = -1
         """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # Over SSH every frame of an animation goes down the wire: the tabs' sliding
+            # underline alone drew 20 frames after each switch of a tab, competing with the
+            # rows the switch asked for. Keys move at once; a person may still ask for them.
+            self.animation_level = "none"
 
     def on_mount(self) -> None:
         self.register_theme(RCRO_THEME)
