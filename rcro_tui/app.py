@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from collections.abc import Iterable
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from rcro_tui.css_preload import preload_default_css
 from rcro_tui.gc_tuning import tune_garbage_collection
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.agenda import AgendaScreen
+from rcro_tui.screens.warm_up import warm_calendar
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.help import HelpScreen, key_rows
 from rcro_tui.screens.keys import bind
@@ -60,8 +62,9 @@ class RcroApp(App[None]):
 
     def __init__(self, db_path: Path, user: str, *, today: date | None = None,
                  tune_gc: bool | None = None) -> None:
-        """`tune_gc`: `gc_tuning` after the first frame; by default only in a terminal
-        (benchmarks ask for it headless, to measure what a coordinator gets)."""
+        """`tune_gc`: what an interactive session does after its first frame, `gc_tuning`
+        and `warm_up`; by default only in a terminal (benchmarks ask for it headless, to
+        measure what a coordinator gets; tests, starting hundreds of apps, do not)."""
         super().__init__()
         self._tune_gc = tune_gc
         self.db_path = db_path
@@ -81,9 +84,16 @@ class RcroApp(App[None]):
         year = AcademicYear.containing(self.today)
         self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
         self.call_after_refresh(preload_default_css, self)
-        tune_gc = not self.is_headless if self._tune_gc is None else self._tune_gc
-        if tune_gc:
+        interactive = not self.is_headless if self._tune_gc is None else self._tune_gc
+        if interactive:
             self.call_after_refresh(tune_garbage_collection)
+            self.call_after_refresh(self._warm_calendar)
+
+    def _warm_calendar(self) -> None:
+        """The Календарь's first month read while the first screen is looked at
+        (`screens.warm_up`); a failure there is the calendar's own to report when opened."""
+        self.run_worker(partial(warm_calendar, self.db_path, self.today), thread=True,
+                        group="warm-up", exit_on_error=False)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Restyle the app only when the theme changed since the last full pass.
