@@ -193,21 +193,30 @@ def row_districts(db: Database, table: str, rows: list[Mapping[str, Any]]) -> li
     return [found.get(row.get(column)) for row in rows]
 
 
+def may_write_table(access: Access, table: str) -> bool:
+    """May this person write some row of `table`? (No database needed: for key bindings.)"""
+    if not access.may_write:
+        return False
+    if access.role is UserRole.MUNICIPAL:
+        return table in SCOPES
+    return access.role is UserRole.ADMIN or table not in ADMIN_TABLES
+
+
+def why_not(db: Database, user: str, table: str, row: Mapping[str, Any]) -> str:
+    """The «Нет прав: …» sentence a write of `row` would get, or "" when it may go ahead."""
+    try:
+        check_rows(db, user, table, [row])
+    except AccessDenied as refusal:
+        return refusal.message
+    return ""
+
+
 def can(db: Database, user: str, table: str, row: Mapping[str, Any] | None = None) -> bool:
     """May `user` write `row` of `table` (or, without a row, any row of it)? For screens to
     hide or disable keys; the write itself is checked again in the core."""
-    access = user_access(db, user)
-    if not access.may_write:
-        return False
     if row is None:
-        if access.role is UserRole.MUNICIPAL:
-            return table in SCOPES
-        return access.role is UserRole.ADMIN or table not in ADMIN_TABLES
-    try:
-        check_rows(db, user, table, [row])
-    except AccessDenied:
-        return False
-    return True
+        return may_write_table(user_access(db, user), table)
+    return not why_not(db, user, table, row)
 
 
 def role_line(access: Access) -> str:
