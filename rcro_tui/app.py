@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from rcro_tui.css_preload import preload_default_css
+from rcro_tui.db.access import Access, role_line, user_access
+from rcro_tui.model import UserRole
 from rcro_tui.gc_tuning import tune_garbage_collection
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.agenda import AgendaScreen
@@ -45,6 +47,22 @@ RCRO_THEME = Theme(
     surface="#17232e", panel="#1f2f3d")
 
 
+def read_rights(db_path: Path, user: str) -> Access:
+    """The person's role as the core will see it (one short read at start)."""
+    from rcro_tui.screens.data import reading
+
+    with reading(db_path) as db:
+        return user_access(db, user)
+
+
+def restricted_role(rights: Access) -> str:
+    """For the header: the role of someone who may not change everything (a municipal
+    coordinator with their district, a viewer); nothing for full rights."""
+    if rights.role in (UserRole.MUNICIPAL, UserRole.VIEWER):
+        return role_line(rights)
+    return ""
+
+
 class RcroApp(App[None]):
     """The coordinator's workplace; `today` is injectable so tests see a fixed date."""
 
@@ -69,6 +87,8 @@ class RcroApp(App[None]):
         self._tune_gc = tune_gc
         self.db_path = db_path
         self.user = user
+        self.rights = read_rights(db_path, user)
+        """The person's role and district: screens hide the keys it does not allow."""
         self.today = today or today_in_region()
         self._css_pass = -1
         """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
@@ -82,7 +102,8 @@ class RcroApp(App[None]):
         self.register_theme(RCRO_THEME)
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
-        self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+        self.sub_title = " · ".join(filter(None, (
+            self.db_path.name, self.user, restricted_role(self.rights), f"{year} уч. год")))
         self.call_after_refresh(preload_default_css, self)
         interactive = not self.is_headless if self._tune_gc is None else self._tune_gc
         if interactive:

@@ -25,3 +25,8 @@ class DatabaseError(UserError):
     """The database file cannot be used as asked (missing folder, not SQLite, too new, read-only)."""
 
     exit_code = 2
+
+
+class AccessDenied(UserError):
+    """The person's role does not allow this write: the message starts with «Нет прав: » and
+    names the rule and the object. Raised inside the write's transaction, so nothing is kept."""
