@@ -139,7 +139,7 @@ async def app_figures(path: Path) -> list[str]:
     from rcro_tui.app import RcroApp
 
     forget()  # the app opens on nothing kept, as a new session would
-    app = RcroApp(db_path=path, user="bench", today=TODAY, tune_gc=True)
+    app = RcroApp(db_path=path, user="demo", today=TODAY, tune_gc=True)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
         clock = FrameClock(app)

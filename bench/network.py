@@ -176,7 +176,7 @@ async def settle(pilot) -> None:
 async def app_figures(path: Path) -> list[str]:
     from rcro_tui.app import RcroApp
 
-    app = RcroApp(db_path=path, user="bench", today=TODAY, tune_gc=True)
+    app = RcroApp(db_path=path, user="demo", today=TODAY, tune_gc=True)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
         clock = FrameClock(app)

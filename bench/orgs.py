@@ -82,11 +82,11 @@ def build(folder: Path, orgs: int) -> tuple[Path, list[str]]:
 def import_figures(path: Path, csv_path: Path) -> list[str]:
     db = open_database(path)
     start, cpu = time.perf_counter(), time.process_time()
-    plan = import_orgs(db, csv_path, user="bench", today=TODAY)
+    plan = import_orgs(db, csv_path, user="demo", today=TODAY)
     first, first_cpu = time.perf_counter() - start, time.process_time() - cpu
     changes = db.execute("SELECT count(*) FROM changes").fetchone()[0]
     start = time.perf_counter()
-    again = import_orgs(db, csv_path, user="bench", today=TODAY)
+    again = import_orgs(db, csv_path, user="demo", today=TODAY)
     second = time.perf_counter() - start
     same = db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
     db.execute("PRAGMA optimize")
@@ -141,7 +141,7 @@ def list_clock(app) -> FrameClock:
 async def app_figures(path: Path) -> list[str]:
     from rcro_tui.app import RcroApp
 
-    app = RcroApp(db_path=path, user="bench", today=TODAY, tune_gc=True)
+    app = RcroApp(db_path=path, user="demo", today=TODAY, tune_gc=True)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
         clock = list_clock(app)

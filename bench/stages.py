@@ -55,10 +55,10 @@ def build(path: Path, *, entries: int = ENTRIES, seed: int = 6) -> int:
     build_demo(db, academic_year=AcademicYear(2026))
     rng = random.Random(seed)
     competition = add_competition(db, "Олимпиада для замера", EventKind.OLYMPIAD, 2026,
-                                  user="bench")
+                                  user="demo")
     regional = add_stage(db, competition, 1, StageLevel.REGIONAL, "Региональный этап",
-                         user="bench", pass_rule={"kind": "top_n", "n": 3})
-    final = add_stage(db, competition, 2, StageLevel.FINAL, "Заключительный этап", user="bench")
+                         user="demo", pass_rule={"kind": "top_n", "n": 3})
+    final = add_stage(db, competition, 2, StageLevel.FINAL, "Заключительный этап", user="demo")
     districts = [r[0] for r in db.execute("SELECT id FROM districts")]
     sessions = {}
     for number, district in enumerate(districts):
@@ -66,8 +66,8 @@ def build(path: Path, *, entries: int = ENTRIES, seed: int = 6) -> int:
             start = datetime(2027, 1, 1, 10) + timedelta(days=day + number % 5)
             event = add_event(db, EventDraft(f"Этап {stage} — площадка {number + 1}",
                                              EventKind.OLYMPIAD, start,
-                                             start + timedelta(hours=4)), user="bench")
-            session = add_session(db, stage, event, user="bench", district_id=district)
+                                             start + timedelta(hours=4)), user="demo")
+            session = add_session(db, stage, event, user="demo", district_id=district)
             if stage == regional:
                 sessions[district] = session
     schools = [tuple(r) for r in db.execute(
@@ -101,7 +101,7 @@ def figures(path: Path, stage_id: int) -> list[str]:
         lambda: decide(entries, QUOTA), 7), TARGET)]
     for name, rule in (("quota per session × subject, ties", QUOTA),
                        ("threshold per subject × grade", THRESHOLD)):
-        set_rule(db, stage_id, rule, user="bench")
+        set_rule(db, stage_id, rule, user="demo")
         lines.append(row(f"preview: {name}", timed(lambda: preview(db, stage_id), 7), TARGET))
     lines.append(row("preview + table strings (threshold)", timed(
         lambda: preview_view(preview(db, stage_id)), 7), TARGET))

@@ -21,8 +21,13 @@ class DemoExistsError(UserError):
 
 
 def create_demo_file(path: Path, *, replace: bool = False,
-                     academic_year: AcademicYear | None = None) -> DemoSummary:
-    """Build the demo region into `path`; refuse to touch an existing file unless `replace`."""
+                     academic_year: AcademicYear | None = None, admin: str = "demo") -> DemoSummary:
+    """Build the demo region into `path`; refuse to touch an existing file unless `replace`.
+
+    Args:
+        admin: the login of the demo's administrator (the CLI gives the person building it,
+            so that they can open the demo, whose other users have roles).
+    """
     if path.exists() and not replace:
         raise DemoExistsError(f"Файл «{path}» уже существует и не будет перезаписан: укажите "
                               "другой путь (--db) или добавьте --force, чтобы заменить его.")
@@ -34,7 +39,7 @@ def create_demo_file(path: Path, *, replace: bool = False,
     try:
         db = open_database(temp)
         try:
-            summary = build_demo(db, academic_year=academic_year)
+            summary = build_demo(db, academic_year=academic_year, user=admin)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()

@@ -26,7 +26,7 @@ from rcro_tui.i18n import count
 from rcro_tui.model import OrgKind
 from rcro_tui.org_names import fold, name_key
 from rcro_tui.rules import inn_is_valid
-from rcro_tui.db import store
+from rcro_tui.db import access, store
 from rcro_tui.db.entries import describe_entry, duplicate_key, entry_row
 from rcro_tui.db.entry_check import FIELD_LABELS, EntryDraft, StageRules, stage_rules
 from rcro_tui.db.entry_import_read import ProtocolRow, read_protocol
@@ -237,6 +237,8 @@ def apply_entry_import(db: Database, plan: EntryImportPlan, *, user: str) -> Ent
     """Write a plan without problems in one transaction: old entries (replace), new schools,
     then the entries. A plan with problems raises them all and writes nothing."""
     plan.problems.raise_if_any(plan.source_name)
+    access.check_rows(db, user, "entries", [entry_row(plan.stage_id, entry.draft)
+                                            for entry in plan.rows if not entry.new_school])
     with db.atomic():
         known_inns = {row[0] for row in db.execute(
             "SELECT inn FROM organizations WHERE inn IS NOT NULL AND inn != ''").fetchall()}

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from rcro_tui.db import store
+from rcro_tui.db import access, store
 
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title",), "kind": ("kind",), "start": ("start_at", "all_day"),
@@ -30,6 +30,7 @@ def insert_events(db: Database, rows: list[tuple[str, dict[str, Any]]], *, user:
     """Insert (uid, events row) pairs in the caller's transaction; return the new ids in order."""
     if not rows:
         return []
+    access.check_rows(db, user, "events", [row for _, row in rows])
     stamp = store.utc_now()
     columns = [*rows[0][1], "uid", "created_at", "updated_at"]
     statement = (f"INSERT INTO events ({', '.join(f'[{c}]' for c in columns)}) "

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from rcro_tui.i18n import count
 from rcro_tui.model import MembershipStatus
 from rcro_tui.org_names import kind_of, legal_form_of, name_key, search_key
-from rcro_tui.db import store
+from rcro_tui.db import access, store
 from rcro_tui.db.import_problems import Problems
 from rcro_tui.db.network import Step, add_membership
 from rcro_tui.db.org_import_read import read_sheet, read_source
@@ -247,6 +247,7 @@ def _insert_new(db: Database, rows: list[dict[str, Any]], *, user: str, source: 
     the import itself."""
     if not rows:
         return []
+    access.check_rows(db, user, "organizations", rows)
     stamp = store.utc_now()
     columns = [*rows[0], "source", "created_at", "updated_at"]
     last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM organizations").fetchone()[0]

@@ -371,3 +371,16 @@ def m017_revisions(db: Database) -> None:
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]
+
+
+@MIGRATIONS(name="m015_access")
+def m015_access(db: Database) -> None:
+    """Coordinators' SSH public keys, one row a key: `rcro-tui users authorized-keys` prints
+    each active user's keys with a forced command naming that user. A key belongs to one
+    person only (sshd would take the first matching line, so a shared key is refused)."""
+    db.execute("""CREATE TABLE user_keys (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
+        key_type TEXT NOT NULL, key_body TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, UNIQUE (key_body))""")
+    db.execute("CREATE INDEX idx_user_keys_login ON user_keys(login)")

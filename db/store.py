@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rcro_tui.errors import UserError
+from rcro_tui.db import access
 
 KEY_COLUMNS = {"users": "login", "settings": "key"}
 
@@ -59,6 +60,7 @@ def insert(db: Database, table: str, values: Mapping[str, Any], *, user: str,
     for column in ("created_at", "updated_at"):
         if column in columns:
             row.setdefault(column, stamp)
+    access.check_write(db, user, table, None, row)
     with db.atomic():
         cursor = db.execute(
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in row)}) "
@@ -81,6 +83,7 @@ def update(db: Database, table: str, key: Any, changes: Mapping[str, Any], *, us
         real = {c: v for c, v in changes.items() if before.get(c) != v}
         if not real:
             return before
+        access.check_write(db, user, table, before, {**before, **real})
         if "revision" in before:
             real["revision"] = before["revision"] + 1
         if "updated_at" in before:
@@ -115,6 +118,7 @@ def delete(db: Database, table: str, key: Any, *, user: str,
     with db.atomic():
         before = get_row(db, table, key)
         check_revision(before, expected_revision, deleting=True)
+        access.check_write(db, user, table, before, None)
         db.execute(f"DELETE FROM [{table}] WHERE [{key_column(table)}] = ?", [key])
         record_change(db, user, table, key, "delete", before, None)
 

@@ -18,6 +18,7 @@ from rcro_tui.rules import AcademicYear
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.feed_events import events_between
 from rcro_tui.db.feed_members import plan_feeds
+from rcro_tui.db.kept import kept
 from rcro_tui.db.occurrences import Occurrence, occurrences
 from rcro_tui.db.tables import (DATE, TEXT, Group, Printable, TableParams, name_of, year_of)
 from rcro_tui.db.views import TableView, event_title
@@ -69,11 +70,57 @@ def by_month(name: str, title: str, items: list[Occurrence], columns: tuple[str,
     return Printable(name, view, kinds, groups, group_label="Месяц", subtitle=subtitle)
 
 
-def _year_items(db: Database, year: AcademicYear, params: TableParams,
-                **narrow: tuple[int, ...]) -> list[Occurrence]:
+def _year_items(db: Database, year: AcademicYear, params: TableParams, *,
+                program_ids: tuple[int, ...] = (),
+                district_ids: tuple[int, ...] = ()) -> list[Occurrence]:
+    """The year's occurrences, narrowed to programmes or districts in memory.
+
+    A publish prints the calendar, every programme's and every district's table: the year is
+    read once (`db.kept`, while the file is unchanged) and each narrower table picks its
+    events from it, where 28 reads of the same year took 1.4 s (a district's SQL filter
+    looks up the host's district and the stage sessions' for every event).
+    """
     visible = ("public",) if params.public_only else ()
-    return occurrences(db, year.first_day, year.last_day,
-                       EventFilter(visibilities=visible, **narrow))
+    items = kept(db, "table-year", (year.first_day, visible),
+                 lambda: occurrences(db, year.first_day, year.last_day,
+                                     EventFilter(visibilities=visible)))
+    chosen: set[int] | None = None
+    if program_ids:
+        chosen = _events_of(_program_events(db), program_ids)
+    if district_ids:
+        in_districts = _events_of(_district_events(db), district_ids)
+        chosen = in_districts if chosen is None else chosen & in_districts
+    return items if chosen is None else [item for item in items if item.event_id in chosen]
+
+
+def _events_of(groups: dict[int, set[int]], keys: tuple[int, ...]) -> set[int]:
+    return set().union(*(groups.get(key, set()) for key in keys))
+
+
+def _program_events(db: Database) -> dict[int, set[int]]:
+    """Each programme's events (`EventFilter.program_ids`: the event's own programme)."""
+    def read() -> dict[int, set[int]]:
+        groups: dict[int, set[int]] = {}
+        for program_id, event_id in db.execute(
+                "SELECT program_id, id FROM events WHERE program_id IS NOT NULL"):
+            groups.setdefault(program_id, set()).add(event_id)
+        return groups
+    return kept(db, "table-program-events", (), read)
+
+
+def _district_events(db: Database) -> dict[int, set[int]]:
+    """Each district's events (`EventFilter.district_ids`: the host's district or a stage
+    session's held there)."""
+    def read() -> dict[int, set[int]]:
+        groups: dict[int, set[int]] = {}
+        for district_id, event_id in db.execute(
+                "SELECT o.district_id, e.id FROM events e JOIN organizations o "
+                "ON o.id = e.host_org_id WHERE o.district_id IS NOT NULL "
+                "UNION SELECT district_id, event_id FROM stage_sessions "
+                "WHERE district_id IS NOT NULL AND event_id IS NOT NULL"):
+            groups.setdefault(district_id, set()).add(event_id)
+        return groups
+    return kept(db, "table-district-events", (), read)
 
 
 def year_calendar(db: Database, params: TableParams) -> Printable:

@@ -59,7 +59,7 @@ def natural_widths(printable: Printable) -> list[int]:
     than `least_widths` (what XLSX columns are set to)."""
     widths = []
     for index, least in enumerate(least_widths(printable)):
-        longest = max((len(row[index]) for row in printable.view.rows), default=0)
+        longest = max(map(len, _cells(printable, index)), default=0)
         widths.append(max(least, min(longest, CELL_CAP)))
     return widths
 
@@ -69,10 +69,15 @@ def least_widths(printable: Printable) -> list[int]:
     cells' longest word (up to WORD_CAP: a longer one may break)."""
     widths = []
     for index, column in enumerate(printable.view.columns):
-        word = max((len(w) for row in printable.view.rows for w in row[index].split()),
-                   default=0)
+        # One split of the column's text at C speed (a publish measures 35 tables of up to
+        # 15 000 rows several times over: a word-by-word generator took 0.5 s).
+        word = max(map(len, " ".join(_cells(printable, index)).split()), default=0)
         widths.append(max(max(len(w) for w in column.split()), min(word, WORD_CAP), 2) + 1)
     return widths
+
+
+def _cells(printable: Printable, index: int) -> list[str]:
+    return [row[index] for row in printable.view.rows]
 
 
 def line_chars(landscape: bool, columns: int) -> float:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +16,12 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from rcro_tui.css_preload import preload_default_css
+from rcro_tui.db.access import Access, role_line, user_access
+from rcro_tui.model import UserRole
 from rcro_tui.gc_tuning import tune_garbage_collection
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.agenda import AgendaScreen
+from rcro_tui.screens.warm_up import warm_calendar
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.help import HelpScreen, key_rows
 from rcro_tui.screens.keys import bind
@@ -41,6 +47,22 @@ RCRO_THEME = Theme(
     surface="#17232e", panel="#1f2f3d")
 
 
+def read_rights(db_path: Path, user: str) -> Access:
+    """The person's role as the core will see it (one short read at start)."""
+    from rcro_tui.screens.data import reading
+
+    with reading(db_path) as db:
+        return user_access(db, user)
+
+
+def restricted_role(rights: Access) -> str:
+    """For the header: the role of someone who may not change everything (a municipal
+    coordinator with their district, a viewer); nothing for full rights."""
+    if rights.role in (UserRole.MUNICIPAL, UserRole.VIEWER):
+        return role_line(rights)
+    return ""
+
+
 class RcroApp(App[None]):
     """The coordinator's workplace; `today` is injectable so tests see a fixed date."""
 
@@ -58,25 +80,41 @@ class RcroApp(App[None]):
 
     def __init__(self, db_path: Path, user: str, *, today: date | None = None,
                  tune_gc: bool | None = None) -> None:
-        """`tune_gc`: `gc_tuning` after the first frame; by default only in a terminal
-        (benchmarks ask for it headless, to measure what a coordinator gets)."""
+        """`tune_gc`: what an interactive session does after its first frame, `gc_tuning`
+        and `warm_up`; by default only in a terminal (benchmarks ask for it headless, to
+        measure what a coordinator gets; tests, starting hundreds of apps, do not)."""
         super().__init__()
         self._tune_gc = tune_gc
         self.db_path = db_path
         self.user = user
+        self.rights = read_rights(db_path, user)
+        """The person's role and district: screens hide the keys it does not allow."""
         self.today = today or today_in_region()
         self._css_pass = -1
         """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # Over SSH every frame of an animation goes down the wire: the tabs' sliding
+            # underline alone drew 20 frames after each switch of a tab, competing with the
+            # rows the switch asked for. Keys move at once; a person may still ask for them.
+            self.animation_level = "none"
 
     def on_mount(self) -> None:
         self.register_theme(RCRO_THEME)
         self.theme = "rcro"
         year = AcademicYear.containing(self.today)
-        self.sub_title = f"{self.db_path.name} · {self.user} · {year} уч. год"
+        self.sub_title = " · ".join(filter(None, (
+            self.db_path.name, self.user, restricted_role(self.rights), f"{year} уч. год")))
         self.call_after_refresh(preload_default_css, self)
-        tune_gc = not self.is_headless if self._tune_gc is None else self._tune_gc
-        if tune_gc:
+        interactive = not self.is_headless if self._tune_gc is None else self._tune_gc
+        if interactive:
             self.call_after_refresh(tune_garbage_collection)
+            self.call_after_refresh(self._warm_calendar)
+
+    def _warm_calendar(self) -> None:
+        """The Календарь's first month read while the first screen is looked at
+        (`screens.warm_up`); a failure there is the calendar's own to report when opened."""
+        self.run_worker(partial(warm_calendar, self.db_path, self.today), thread=True,
+                        group="warm-up", exit_on_error=False)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Restyle the app only when the theme changed since the last full pass.

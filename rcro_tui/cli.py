@@ -42,7 +42,13 @@ def open_app(path: Path, user: str, *, create: bool = True) -> None:
     """Check and upgrade the database in the terminal, then hand the screen to Textual."""
     from rcro_tui.db.connection import open_database
 
-    open_database(path, create=create).close()  # errors surface here, in Russian, before the UI
+    from rcro_tui.db.access import require_identity
+
+    db = open_database(path, create=create)  # errors surface here, in Russian, before the UI
+    try:
+        require_identity(db, user)
+    finally:
+        db.close()
     from rcro_tui.app import RcroApp
 
     RcroApp(db_path=path, user=user).run()
@@ -68,7 +74,8 @@ def demo(ctx: click.Context, db_path: Path | None, force: bool, open_after: bool
         click.echo(f"Демо-база уже есть: {path} — открываю её (пересоздать: --force).", err=True)
     else:
         replace = force or (path.exists() and _confirm_replace(path))
-        summary = create_demo_file(path, replace=replace, academic_year=academic_year)
+        summary = create_demo_file(path, replace=replace, academic_year=academic_year,
+                                   admin=demo_admin(current_user(ctx.obj["user"])))
         click.echo(f"Демо-база создана: {path}\n"
                    f"  {count(summary.districts, 'муниципалитет', 'муниципалитета', 'муниципалитетов')}, "
                    f"{count(summary.organizations, 'организация', 'организации', 'организаций')}, "
@@ -78,6 +85,14 @@ def demo(ctx: click.Context, db_path: Path | None, force: bool, open_after: bool
                    f"{count(summary.entries, 'участник', 'участника', 'участников')}.")
     if open_after:
         open_app(path, current_user(ctx.obj["user"]), create=False)
+
+
+def demo_admin(login: str) -> str:
+    """The demo's administrator is whoever builds it (so it opens for them as it did before
+    it had users); a login the users table cannot hold (a Windows «Ivan») gets «demo»."""
+    from rcro_tui.db.users import LOGIN
+
+    return login if LOGIN.fullmatch(login) else "demo"
 
 
 def _confirm_replace(path: Path) -> bool:
@@ -185,6 +200,9 @@ cli.add_command(table_command)
 from rcro_tui.cli_letters import letter  # noqa: E402
 
 cli.add_command(letter)
+from rcro_tui.cli_users import users  # noqa: E402
+
+cli.add_command(users)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,7 +24,15 @@ def database_path(ctx: click.Context, db_path: Path | None) -> Path:
     return resolve_db_path(db_path or root.get("db"))
 
 
-def acting_user(ctx: click.Context) -> str:
-    """Who the change is recorded as: --user (SSH forced command), else the OS user."""
+def acting_user(ctx: click.Context, db=None) -> str:
+    """Who the change is recorded as: --user (SSH forced command), else the OS user.
+
+    Given the open database, an identity that may not work in it (not an active user while
+    there are some) stops here, before the command reads its input (`db.access`)."""
     root = ctx.find_root().obj or {}
-    return current_user(root.get("user"))
+    login = current_user(root.get("user"))
+    if db is not None:
+        from rcro_tui.db.access import require_identity
+
+        require_identity(db, login)
+    return login

@@ -70,7 +70,7 @@ def import_command(ctx: click.Context, path: Path, db_path: Path | None) -> None
 
     db = _open(ctx, db_path, create=True)
     try:
-        done = import_districts(db, path, user=acting_user(ctx))
+        done = import_districts(db, path, user=acting_user(ctx, db))
     finally:
         db.close()
     click.echo(f"Добавлено: {count(len(done.added), 'муниципалитет', 'муниципалитета', 'муниципалитетов')}"

@@ -98,7 +98,7 @@ def add(ctx: click.Context, title: str, kind: str, start: str, end: str | None, 
             draft = parse_form(form)
         except FormErrors as errors:
             raise InputError(problems_text(errors.problems)) from None
-        event_id = add_event(db, draft, user=acting_user(ctx))
+        event_id = add_event(db, draft, user=acting_user(ctx, db))
         click.echo(f"Добавлено: «{draft.title}» (UID {get_row(db, 'events', event_id)['uid']})")
     finally:
         db.close()

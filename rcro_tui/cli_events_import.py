@@ -36,7 +36,7 @@ def import_command(ctx: click.Context, file: str, dry_run: bool, db_path: Path |
     data = read_file(path)
     db = open_database(database_path(ctx, db_path), create=False)
     try:
-        report = run_import(db, kind, data, user=acting_user(ctx), source_name=path.name,
+        report = run_import(db, kind, data, user=acting_user(ctx, db), source_name=path.name,
                             dry_run=dry_run)
     finally:
         db.close()

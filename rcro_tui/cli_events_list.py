@@ -100,7 +100,7 @@ def _listing(ctx, db, given, view_name, save_view, year, fmt, warnings_today) ->
     if flt.first_day and flt.last_day and flt.last_day < flt.first_day:
         raise InputError(f"--to {flt.last_day:%d.%m.%Y} раньше --from {flt.first_day:%d.%m.%Y}.")
     if save_view:
-        saved = store_view(db, save_view, flt, user=acting_user(ctx))
+        saved = store_view(db, save_view, flt, user=acting_user(ctx, db))
         click.echo(f"Вид «{saved.name}» сохранён: {summary(db, flt)}.", err=True)
     first, last = list_period(flt, AcademicYear.parse(year) if year else None, today_in_region())
     if fmt in ("json", "csv"):
@@ -143,7 +143,7 @@ def list_views(ctx: click.Context, to_delete: str | None, fmt: str, db_path: Pat
     db = open_database(database_path(ctx, db_path), create=False)
     try:
         if to_delete:
-            delete_view(db, to_delete, user=acting_user(ctx))
+            delete_view(db, to_delete, user=acting_user(ctx, db))
             click.echo(f"Вид «{to_delete.strip()}» удалён.", err=True)
         table = TableView("Сохранённые виды", ("Вид", "Фильтр", "Автор"),
                           empty="Сохранённых видов нет: rcro-tui events list … --save-view ИМЯ.")
@@ -173,7 +173,7 @@ def cancel(ctx: click.Context, ref: str, revision: int | None, db_path: Path | N
             click.echo(f"Мероприятие «{event['title']}» уже отменено "
                        f"(версия {event['revision']}).")
             return
-        revision = cancel_event(db, event["id"], user=acting_user(ctx),
+        revision = cancel_event(db, event["id"], user=acting_user(ctx, db),
                                 expected_revision=started_from(revision, event["revision"]))
         click.echo(f"Мероприятие «{event['title']}» отменено (версия {revision}).")
     finally:

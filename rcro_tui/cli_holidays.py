@@ -124,7 +124,7 @@ def add(ctx: click.Context, first: str, last: str, name: str, kind: str,
     draft = read_holiday(first, last, name, kind)
     db = _open(ctx, db_path)
     try:
-        holiday = get_holiday(db, add_holiday(db, draft, user=acting_user(ctx)))
+        holiday = get_holiday(db, add_holiday(db, draft, user=acting_user(ctx, db)))
     finally:
         db.close()
     click.echo(f"Добавлено: {_line(holiday)}.")
@@ -151,7 +151,7 @@ def edit(ctx: click.Context, ref: str, first: str | None, last: str | None, name
         old = get_holiday(db, _number(ref))
         draft = read_holiday(first or date_short(old.first_day), last or date_short(old.last_day),
                              old.name if name is None else name, kind or old.kind.value)
-        holiday = update_holiday(db, old.id, draft, user=acting_user(ctx),
+        holiday = update_holiday(db, old.id, draft, user=acting_user(ctx, db),
                                  expected_revision=started_from(revision, old.revision))
     finally:
         db.close()
@@ -171,7 +171,7 @@ def remove(ctx: click.Context, ref: str, revision: int | None, db_path: Path | N
 
     db = _open(ctx, db_path)
     try:
-        holiday = delete_holiday(db, _number(ref), user=acting_user(ctx),
+        holiday = delete_holiday(db, _number(ref), user=acting_user(ctx, db),
                                  expected_revision=revision)
     finally:
         db.close()
@@ -193,7 +193,7 @@ def fill(ctx: click.Context, year: str | None, db_path: Path | None) -> None:
     academic = _academic_year(year)
     db = _open(ctx, db_path)
     try:
-        added = fill_public_holidays(db, academic, user=acting_user(ctx))
+        added = fill_public_holidays(db, academic, user=acting_user(ctx, db))
     finally:
         db.close()
     if not added:

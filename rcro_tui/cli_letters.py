@@ -118,7 +118,7 @@ def settings_command(ctx: click.Context, db_path: Path | None, **given: str | No
         changes = {name: "\n".join(v.split(";")) if name in MULTILINE else v
                    for name, v in given.items() if v is not None}
         if changes:
-            save_letter_settings(db, replace(current, **changes), user=acting_user(ctx),
+            save_letter_settings(db, replace(current, **changes), user=acting_user(ctx, db),
                                  seen=current)
             current = letter_settings(db)
     finally:
@@ -148,7 +148,7 @@ def participants_command(ctx: click.Context, event: str, orgs: tuple[int, ...],
     try:
         event_id = find_letter_event(db, event)
         if orgs or clear:
-            set_participants(db, event_id, list(orgs), user=acting_user(ctx))
+            set_participants(db, event_id, list(orgs), user=acting_user(ctx, db))
         listed = participants(db, event_id)
     finally:
         db.close()

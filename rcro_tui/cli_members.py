@@ -132,7 +132,7 @@ def apply_command(ctx: click.Context, org: str, program: str, role: str, on_day:
             resolve_id(db, "programs", program, option="ПРОГРАММА"),
             parse_role(role, option="--role"), on_date=_day(on_day, "--date"),
             district_id=resolve_id(db, "districts", district, option="--district")
-            if district else None, round_id=round_id, note=note, user=acting_user(ctx))
+            if district else None, round_id=round_id, note=note, user=acting_user(ctx, db))
         membership = get_membership(db, membership_id)
     finally:
         db.close()
@@ -175,7 +175,7 @@ def decide(ctx: click.Context, ref: str, decision: str | None, document: str,
                      parse_date(until, field="--until") if until else None)
     db = _open(ctx, db_path)
     try:
-        membership = move(db, _number(ref), step, user=acting_user(ctx),
+        membership = move(db, _number(ref), step, user=acting_user(ctx, db),
                           expected_revision=revision)
     finally:
         db.close()

@@ -118,7 +118,7 @@ def import_file(ctx, file: Path, dry_run: bool, db_path) -> None:
 
     db = _open(ctx, db_path)
     try:
-        plan = import_orgs(db, file, user=acting_user(ctx), today=today_in_region(),
+        plan = import_orgs(db, file, user=acting_user(ctx, db), today=today_in_region(),
                            dry_run=dry_run)
     finally:
         db.close()

@@ -44,7 +44,7 @@ def publish_command(ctx: click.Context, outdir: Path, db_path: Path | None,
     from rcro_tui.exports.publish import publish
 
     db = _open(ctx, db_path)
-    user = acting_user(ctx)
+    user = acting_user(ctx, db)
     folder, url = publish_settings(db)
     if outdir is not None or site_url is not None:
         save_publish_settings(db, str((outdir or Path(folder or ".")).absolute()),
@@ -105,7 +105,7 @@ def tokens_issue(ctx: click.Context, org_id: int, db_path: Path | None) -> None:
     from rcro_tui.db.feed_tokens import issue
 
     db = _open(ctx, db_path)
-    issue(db, org_id, user=acting_user(ctx))
+    issue(db, org_id, user=acting_user(ctx, db))
     click.echo("Новая ссылка выпущена; старая перестанет работать после следующей публикации "
                f"(rcro-tui tokens show {org_id}).")
 
@@ -119,7 +119,7 @@ def tokens_revoke(ctx: click.Context, org_id: int, db_path: Path | None) -> None
     from rcro_tui.db.feed_tokens import revoke
 
     db = _open(ctx, db_path)
-    revoke(db, org_id, user=acting_user(ctx))
+    revoke(db, org_id, user=acting_user(ctx, db))
     click.echo("Ссылка отозвана: после следующей публикации личной ленты по ней не будет. "
                f"Новая: rcro-tui tokens issue {org_id}.")
 
@@ -182,7 +182,7 @@ def feeds_add(ctx: click.Context, view: str, name: str, db_path: Path | None) ->
     from rcro_tui.db.custom_feeds import add_custom_feed
 
     db = _open(ctx, db_path)
-    feed_id = add_custom_feed(db, view, user=acting_user(ctx), name=name)
+    feed_id = add_custom_feed(db, view, user=acting_user(ctx, db), name=name)
     click.echo(f"Лента № {feed_id} появится после публикации: feeds/custom-{feed_id}.ics")
 
 
@@ -197,5 +197,5 @@ def feeds_remove(ctx: click.Context, feed_id: int, revision: int | None,
     from rcro_tui.db.custom_feeds import remove_custom_feed
 
     db = _open(ctx, db_path)
-    remove_custom_feed(db, feed_id, user=acting_user(ctx), expected_revision=revision)
+    remove_custom_feed(db, feed_id, user=acting_user(ctx, db), expected_revision=revision)
     click.echo("Лента больше не публикуется; её файл исчезнет при следующей публикации.")

@@ -94,7 +94,7 @@ def add_round_command(ctx: click.Context, program: str, role: str, opens: str, d
             "program": resolve_id(db, "programs", program, option="--program"),
             "role": parse_role(role, option="--role").value, "name": name,
             "opens": opens, "deadline": deadline, "note": note})
-        round_id = save_round(db, draft, user=acting_user(ctx))
+        round_id = save_round(db, draft, user=acting_user(ctx, db))
     finally:
         db.close()
     click.echo(f"Отбор №{round_id} «{draft.name}»: приём заявок с "
@@ -131,7 +131,7 @@ def decide_round_command(ctx: click.Context, ref: str, approve: str, document: s
     try:
         outcome = decide_round(db, int(ref), _numbers(approve), on_date=day,
                                document=document, valid_until=term, note=note,
-                               user=acting_user(ctx))
+                               user=acting_user(ctx, db))
         selection = get_round(db, int(ref))
     finally:
         db.close()

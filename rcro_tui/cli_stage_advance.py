@@ -50,7 +50,7 @@ def advance_command(ctx: click.Context, stage_id: int, dry_run: bool, fmt: str,
             for warning in seen.warnings:
                 click.echo(f"Внимание: {warning}")
             return
-        done = apply(db, stage_id, user=acting_user(ctx))
+        done = apply(db, stage_id, user=acting_user(ctx, db))
     finally:
         db.close()
     click.echo(done.summary())
@@ -91,7 +91,7 @@ def rule_command(ctx: click.Context, stage_id: int, as_json: str | None, top: in
         rule = _typed_rule(as_json, top, per, by_subject, by_grade, ties, least, lines, manual,
                            note, stage=name)
         if rule is not None:
-            set_rule(db, stage_id, rule, user=acting_user(ctx))
+            set_rule(db, stage_id, rule, user=acting_user(ctx, db))
         shown = get_rule(db, stage_id)
     finally:
         db.close()

@@ -44,7 +44,7 @@ def import_results_command(ctx: click.Context, stage_id: int, file: Path,
 
     db = open_db(ctx, db_path)
     try:
-        plan = import_results(db, stage_id, file, user=acting_user(ctx), dry_run=dry_run,
+        plan = import_results(db, stage_id, file, user=acting_user(ctx, db), dry_run=dry_run,
                               session_id=session_id, create_missing=create_missing,
                               replace=replace_)
     finally:

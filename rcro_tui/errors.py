@@ -35,3 +35,8 @@ class DatabaseBusy(DatabaseError):
     """
 
     exit_code = 1
+
+
+class AccessDenied(UserError):
+    """The person's role does not allow this write: the message starts with «Нет прав: » and
+    names the rule and the object. Raised inside the write's transaction, so nothing is kept."""

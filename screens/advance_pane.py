@@ -21,6 +21,7 @@ from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
 from rcro_tui.pass_decide import Verdict
 from rcro_tui.pass_words import describe, score_text
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
@@ -35,8 +36,10 @@ def participants(n: int) -> str:
     return count(n, "участника", "участников", "участников")
 
 
-class AdvancePane(Widget):
+class AdvancePane(WriteKeys, Widget):
     """One stage's advance: mount it with the stage id; it reads `app.db_path`/`app.user`."""
+
+    WRITE_ACTIONS = {"edit_rule": "stages", "toggle": "entries", "advance": "entries"}
 
     BINDINGS = [
         bind("r", "edit_rule", "Правило"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header
@@ -21,6 +21,24 @@ class SectionScreen(Screen[None]):
     """What every section shares: the header, the footer, reloading and opening events."""
 
     BINDINGS = [bind("r", "reload", "Обновить", show=False)]
+
+    _styles_current = False
+    """Set by a resume that styled every node; cleared when another screen comes on top."""
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Style the screen's nodes again only if it was away since it was last styled.
+
+        Textual restyles every node on each resume, and opening a section for the first time
+        resumes it twice in a row (once as the new mode's screen, once as the current one):
+        the Календарь's 4 views and their 48 style components were styled three times in its
+        first opening. Runs before Screen's own handler, which reads the flag.
+        """
+        if self._styles_current:
+            event.refresh_styles = False
+        self._styles_current = True
+
+    def _on_screen_suspend(self) -> None:
+        self._styles_current = False
 
     def compose_frame(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")

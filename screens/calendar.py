@@ -176,16 +176,21 @@ class CalendarScreen(EventActions, SectionScreen):
         self._preview()
 
     def _set_cursor(self, day: date) -> None:
-        """Move the cursor; read again only when the new day lies outside the shown period."""
+        """Move the cursor; read again only when the new day lies outside the shown period.
+
+        A new period leaves the pane as it is until its data arrive (`_show` moves its cursor):
+        drawing the old period around a cursor it does not hold only competed with the read.
+        """
         self.cursor = day
+        if self.window is None or (self.window.first, self.window.last) != period_of(self.view, day):
+            self.load()
+            self._update_labels()
+            return
         pane = self._active()
         pane.cursor = day
         if isinstance(pane, AgendaView):
             pane.select_day(day)
-        if self.window is None or (self.window.first, self.window.last) != period_of(self.view, day):
-            self.load()
-        else:
-            self._preview()
+        self._preview()
         pane.refresh()
         self._update_labels()
 

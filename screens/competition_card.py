@@ -18,6 +18,7 @@ from rcro_tui.db.competitions import get_competition
 from rcro_tui.db.stage_edit import delete_question, delete_stage, move_stage
 from rcro_tui.db.stage_list import competition_facts, facts_text, sessions_view, stages_view
 from rcro_tui.db.views import TableView
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.competition_form import CompetitionFormScreen
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
@@ -38,7 +39,10 @@ class StagesTable(ViewTable):
         self.screen.call_after_refresh(self.screen.follow_cursor)
 
 
-class CompetitionScreen(Screen[None]):
+class CompetitionScreen(WriteKeys, Screen[None]):
+    WRITE_ACTIONS = {
+        "add_stage": "stages", "edit_stage": "stages", "edit_competition": "competitions",
+        "delete_stage": "stages", "move": "stages", "propose": "stage_sessions"}
     TITLE = "Отборы"
     BINDINGS = [
         bind("a,insert", "add_stage", "Добавить этап"),

@@ -15,6 +15,7 @@ from rcro_tui.db.connection import connect
 from rcro_tui.db.entries import delete_entry, entry_summary, get_entry
 from rcro_tui.db.protocols import entries_view
 from rcro_tui.errors import UserError
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.entry_form import EntryFormScreen
@@ -25,8 +26,10 @@ from rcro_tui.screens.stage_messages import StageChanged
 from rcro_tui.screens.view_table import ViewTable
 
 
-class EntriesPane(Vertical):
+class EntriesPane(WriteKeys, Vertical):
     """A stage's participants; the db path and the acting user come from the app."""
+
+    WRITE_ACTIONS = {"add": "entries", "edit": "entries", "delete": "entries", "import": "entries"}
 
     BINDINGS = [
         bind("a", "add", "Добавить"),

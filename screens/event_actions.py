@@ -19,6 +19,8 @@ from rcro_tui.errors import UserError
 from rcro_tui.i18n import WEEKDAYS_LONG, date_long
 from rcro_tui.model import EventStatus
 from rcro_tui.rules import parse_moment, today_in_region
+from rcro_tui.db.access import why_not
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.event_editor import EventEditorScreen
@@ -37,8 +39,12 @@ def _event_day(row: dict) -> date:
     return start.date() if isinstance(start, datetime) else start
 
 
-class EventActions(Screen):
+class EventActions(WriteKeys, Screen):
     """Mixed into list screens (a Screen subclass so that Textual merges its BINDINGS)."""
+
+    WRITE_ACTIONS = {action: "events" for action in (
+        "new_event", "edit_event", "copy_event", "next_year_event", "cancel_event",
+        "delete_event")}
 
     BINDINGS = [
         Binding("plus", "new_event", "Новое", key_display="+", id="new_event"),
@@ -67,18 +73,24 @@ class EventActions(Screen):
         """Read the list again after a change."""
         raise NotImplementedError
 
-    def _chosen_event(self) -> dict | None:
-        """The row of the event under the cursor, or a hint when there is none."""
+    def _chosen_event(self, *, to_change: bool = True) -> dict | None:
+        """The row of the event under the cursor, or a hint when there is none (or, for a
+        change, the «Нет прав: …» of an event the person's role may not change)."""
         event_id = self.current_event_id()
         if event_id is None:
             self.notify("Выберите мероприятие в списке.", severity="warning", timeout=3)
             return None
         try:
             with reading(self.app.db_path) as db:
-                return store.get_row(db, "events", event_id)
+                row = store.get_row(db, "events", event_id)
+                refusal = why_not(db, self.app.user, "events", row) if to_change else ""
         except UserError as error:
             self.notify(error.message, severity="error")
             return None
+        if refusal:
+            self.notify(refusal, severity="error", timeout=8)
+            return None
+        return row
 
     def _edited(self, event_id: int | None) -> None:
         if event_id is not None:
@@ -143,7 +155,7 @@ class EventActions(Screen):
         """«О проведении …» or «Об итогах …» (the latter first for an event already held)."""
         from rcro_tui.screens.letter_dialog import LetterDialog
 
-        if (row := self._chosen_event()) is not None:
+        if (row := self._chosen_event(to_change=False)) is not None:
             today = getattr(self.app, "today", None) or today_in_region()
             held = row["status"] == EventStatus.HELD or _event_day(row) < today
             self.app.push_screen(LetterDialog(self.app.db_path, row["id"], today=today,

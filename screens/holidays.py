@@ -23,6 +23,7 @@ from rcro_tui.errors import UserError
 from rcro_tui.i18n import count, date_short
 from rcro_tui.model import HolidayKind
 from rcro_tui.rules import AcademicYear
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.holiday_form import HolidayFormScreen
@@ -81,8 +82,11 @@ class HolidayTable(RowTable):
     BINDINGS = [Binding("enter", "select_cursor", "Изменить", show=False)]
 
 
-class HolidaysScreen(ModalScreen[bool]):
+class HolidaysScreen(WriteKeys, ModalScreen[bool]):
     """One academic year's holidays and breaks; p/n switch the year."""
+
+    WRITE_ACTIONS = {
+        "add": "holidays", "edit": "holidays", "delete": "holidays", "fill": "holidays"}
 
     BINDINGS = [
         bind("a,insert", "add", "Добавить"),

@@ -19,6 +19,7 @@ from rcro_tui.db.network_overview import (default_program, districts_view, matri
                                           program_name, programs_view)
 from rcro_tui.membership_rules import EXPIRING, OPEN
 from rcro_tui.model import MembershipStatus as S
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
@@ -110,7 +111,11 @@ class NetworkTable(ViewTable):
         table.display = bool(view.rows)
 
 
-class NetworkScreen(MembershipActions, SectionScreen):
+class NetworkScreen(WriteKeys, MembershipActions, SectionScreen):
+    WRITE_ACTIONS = {
+        "step": "memberships", "apply": "memberships", "add_program": "programs",
+        "edit_program": "programs", "add_round": "selection_rounds",
+        "edit_round": "selection_rounds"}
     TITLE = "Сеть"
     BINDINGS = [
         bind("[", "tab(-1)", "Пред. вкладка", key_display="["),

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from rcro_tui.db.org_detail import EventLine, OrgDetail, org_detail
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
@@ -70,7 +71,8 @@ def _events(text: Text, title: str, lines: list[EventLine]) -> None:
                     style="dim")
 
 
-class OrgDetailScreen(ModalScreen[bool]):
+class OrgDetailScreen(WriteKeys, ModalScreen[bool]):
+    WRITE_ACTIONS = {"edit": "organizations", "merge": "organizations"}
     BINDINGS = [
         bind("e", "edit", "Изменить"),
         bind("m", "merge", "Объединить"),

@@ -20,6 +20,7 @@ from rcro_tui.db.org_list import (FilterChoices, OrgFilter, filter_choices, filt
                                   org_ids, org_rows)
 from rcro_tui.db.orgs import refresh_keys
 from rcro_tui.i18n import count
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.org_list_view import OrgListView, header_text
 
@@ -51,8 +52,12 @@ class SearchBox(Input):
         return character not in ("[", "]") and super().check_consume_key(key, character)
 
 
-class OrgListPane(Vertical):
+class OrgListPane(WriteKeys, Vertical):
     """The working list of the organisations tab; every action is a call into `db`."""
+
+    WRITE_ACTIONS = {
+        "add": "organizations", "edit": "organizations", "merge": "organizations",
+        "import_file": "organizations"}
 
     BINDINGS = [
         bind("f", "filters", "Фильтры"),

@@ -18,6 +18,7 @@ from rcro_tui.db.membership_list import MemberFilter, members_view
 from rcro_tui.db.programs import get_program
 from rcro_tui.i18n import date_short
 from rcro_tui.model import ProgramKind
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
@@ -47,7 +48,8 @@ def members_by_role(db, program_id: int, today: date):
     return view
 
 
-class ProgramScreen(ModalScreen[None]):
+class ProgramScreen(WriteKeys, ModalScreen[None]):
+    WRITE_ACTIONS = {"edit": "programs"}
     BINDINGS = [
         bind("e", "edit", "Изменить"),
         bind("escape", "close", "Назад", key_display="Esc"),

@@ -26,6 +26,7 @@ from rcro_tui.errors import UserError
 from rcro_tui.exports.feed_list import feeds_view, settings_text
 from rcro_tui.exports.publish import PublishReport, publish
 from rcro_tui.exports.site_pages import feed_urls
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.custom_feed_form import CustomFeedScreen
@@ -52,7 +53,10 @@ class Published(Message):
     problem: str = ""
 
 
-class PublishScreen(SectionScreen):
+class PublishScreen(WriteKeys, SectionScreen):
+    WRITE_ACTIONS = {
+        "publish": "settings", "settings": "settings", "new_link": "feed_tokens",
+        "revoke_link": "feed_tokens", "new_feed": "custom_feeds", "remove_feed": "custom_feeds"}
     TITLE = "Публикация"
     BINDINGS = [
         bind("p", "publish", "Опубликовать"),

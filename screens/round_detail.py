@@ -21,6 +21,7 @@ from rcro_tui.db.round_list import (NO_TICK, TICK, application_counts, round_app
 from rcro_tui.db.rounds import Round, get_round
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.footer import Footer
 from rcro_tui.screens.keys import bind
@@ -30,7 +31,10 @@ from rcro_tui.screens.round_form import DecisionFormScreen, RoundFormScreen
 from rcro_tui.screens.view_table import ViewTable
 
 
-class RoundScreen(MembershipActions, ModalScreen[None]):
+class RoundScreen(WriteKeys, MembershipActions, ModalScreen[None]):
+    WRITE_ACTIONS = {
+        "toggle": "memberships", "decide": "memberships", "apply": "memberships",
+        "edit": "selection_rounds", "step": "memberships"}
     BINDINGS = [
         bind("space", "toggle", "Одобрить/нет", key_display="Пробел"),
         bind("d", "decide", "Решение"),

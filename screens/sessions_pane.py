@@ -18,6 +18,7 @@ from rcro_tui.db.connection import connect
 from rcro_tui.db.stage_list import session_event, sessions_view
 from rcro_tui.db.stage_sessions import create_online_session, create_org_session, remove_session
 from rcro_tui.errors import UserError
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.event_detail import EventDetailScreen
@@ -56,8 +57,12 @@ def propose(app, stage_id: int, done: Callable[[], None]) -> None:
     app.push_screen(SessionProposalScreen(app.db_path, app.user, stage_id), created)
 
 
-class SessionsPane(Vertical):
+class SessionsPane(WriteKeys, Vertical):
     """A stage's sessions with their keys; `StageScreen`'s first tab."""
+
+    WRITE_ACTIONS = {
+        "propose": "stage_sessions", "online": "stage_sessions", "at_org": "stage_sessions",
+        "remove": "stage_sessions"}
 
     BINDINGS = [*SESSION_BINDINGS, bind("delete,x", "remove", "Убрать площадку",
                                         key_display="Del")]

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input
 from rcro_tui.db.competitions import delete_competition, footprint
 from rcro_tui.db.competitions import competitions_view
 from rcro_tui.rules import AcademicYear
+from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.agenda import SectionScreen
 from rcro_tui.screens.competition_card import CompetitionScreen
 from rcro_tui.screens.competition_form import CompetitionFormScreen
@@ -26,7 +27,8 @@ from rcro_tui.screens.sessions_pane import write
 from rcro_tui.screens.view_table import ViewTable
 
 
-class StagesScreen(SectionScreen):
+class StagesScreen(WriteKeys, SectionScreen):
+    WRITE_ACTIONS = {"add": "competitions", "edit": "competitions", "delete": "competitions"}
     TITLE = "Отборы"
     BINDINGS = [
         bind("[", "year(-1)", "Пред. год", key_display="["),

@@ -295,7 +295,7 @@ async def test_year_preview_reads_a_screenful_and_counts_the_rest(make_app, demo
             start = datetime(2026, 11, 24, 8) + timedelta(minutes=5 * n)
             add_event(db, EventDraft(title=f"Вебинар {n:02d}", kind=EventKind.WEBINAR, start=start,
                                      end=start + timedelta(hours=1), format=EventFormat.ONLINE,
-                                     online_url="https://example.org/w"), user="test")
+                                     online_url="https://example.org/w"), user="demo")
     finally:
         db.close()
     app = make_app()

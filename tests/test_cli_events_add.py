@@ -15,7 +15,7 @@ def rcro(demo_path):
     def run(*args: str) -> tuple[int, str, str]:
         with CliRunner().isolation() as (out, err, _):
             try:
-                main(["--db", str(demo_path), "--user", "petrov", *args])
+                main(["--db", str(demo_path), "--user", "ivanova", *args])
                 code = 0
             except SystemExit as exit_:
                 code = int(exit_.code or 0)
@@ -57,7 +57,7 @@ def test_adds_the_seed_session_with_everything(rcro, demo_path):
                          [str(event["id"])]).fetchone()[0]
     finally:
         db.close()
-    assert who == "petrov"
+    assert who == "ivanova"
 
 
 def test_a_date_without_a_time_is_an_all_day_event(rcro, demo_path):

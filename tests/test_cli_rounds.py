@@ -80,11 +80,11 @@ def test_a_round_with_applications_keeps_its_programme_role_and_their_dates(demo
     values = {"program": old.program_id, "role": "base", "name": old.name,
               "opens": "10.11.2026", "deadline": "20.12.2026"}
     with pytest.raises(RoundError, match="поданы с 05.11.2026 по 11.11.2026"):
-        save_round(demo_db, read_round(values), user="t", round_id=1)
+        save_round(demo_db, read_round(values), user="demo", round_id=1)
     with pytest.raises(RoundError, match="программу и роль изменить нельзя"):
         save_round(demo_db, read_round({**values, "role": "hub", "opens": "01.11.2026"}),
-                   user="t", round_id=1)
-    save_round(demo_db, read_round({**values, "opens": "01.11.2026"}), user="t", round_id=1,
+                   user="demo", round_id=1)
+    save_round(demo_db, read_round({**values, "opens": "01.11.2026"}), user="demo", round_id=1,
                expected_revision=old.revision)
     changed = get_round(demo_db, 1)
     assert (changed.opened_on, changed.deadline) == (date(2026, 11, 1), date(2026, 12, 20))

@@ -33,12 +33,12 @@ def _olympiad_ids(db, visibility: str | None = None) -> set[int]:
 
 
 def test_a_view_becomes_a_feed_of_its_public_events(demo_db, tmp_path):
-    save_view(demo_db, "Олимпиады 8 классов", OLYMPIADS, user="t")
-    feed_id = add_custom_feed(demo_db, "Олимпиады 8 классов", user="t", name="Олимпиады 8 кл.")
+    save_view(demo_db, "Олимпиады 8 классов", OLYMPIADS, user="demo")
+    feed_id = add_custom_feed(demo_db, "Олимпиады 8 классов", user="demo", name="Олимпиады 8 кл.")
     demo_db.execute("UPDATE events SET visibility = 'network' WHERE id = ?",
                     [min(_olympiad_ids(demo_db))])
     demo_db.conn.commit()
-    report = publish(demo_db, tmp_path / "site", as_of=TODAY, user="t")
+    report = publish(demo_db, tmp_path / "site", as_of=TODAY, user="demo")
     text = (tmp_path / "site" / "feeds" / f"custom-{feed_id}.ics").read_bytes().decode()
     public = _olympiad_ids(demo_db, "public")
     assert text.count("BEGIN:VEVENT") >= len(public) > 0
@@ -49,36 +49,36 @@ def test_a_view_becomes_a_feed_of_its_public_events(demo_db, tmp_path):
 
 
 def test_the_detail_view_names_the_custom_feed(demo_db):
-    save_view(demo_db, "Олимпиады 8 классов", OLYMPIADS, user="t")
-    add_custom_feed(demo_db, "Олимпиады 8 классов", user="t")
+    save_view(demo_db, "Олимпиады 8 классов", OLYMPIADS, user="demo")
+    add_custom_feed(demo_db, "Олимпиады 8 классов", user="demo")
     event_id = min(_olympiad_ids(demo_db, "public"))
     assert "Лента «Олимпиады 8 классов»" in event_feed_lines(demo_db, event_id)
 
 
 def test_a_feed_follows_its_view_and_goes_with_it(demo_db, tmp_path):
-    save_view(demo_db, "Олимпиады", OLYMPIADS, user="t")
-    feed_id = add_custom_feed(demo_db, "Олимпиады", user="t")
+    save_view(demo_db, "Олимпиады", OLYMPIADS, user="demo")
+    feed_id = add_custom_feed(demo_db, "Олимпиады", user="demo")
     site = tmp_path / "site"
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     before = (site / "feeds" / f"custom-{feed_id}.ics").read_bytes().count(b"BEGIN:VEVENT")
-    save_view(demo_db, "Олимпиады", replace(OLYMPIADS, grade=11), user="t")
-    publish(demo_db, site, as_of=TODAY, user="t")
+    save_view(demo_db, "Олимпиады", replace(OLYMPIADS, grade=11), user="demo")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     after = (site / "feeds" / f"custom-{feed_id}.ics").read_bytes().count(b"BEGIN:VEVENT")
     assert after != before
-    delete_view(demo_db, "Олимпиады", user="t")
+    delete_view(demo_db, "Олимпиады", user="demo")
     assert list_custom_feeds(demo_db) == []
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     assert not (site / "feeds" / f"custom-{feed_id}.ics").exists()
 
 
 def test_twice_or_an_unknown_view_is_refused_in_russian(demo_db):
-    save_view(demo_db, "Олимпиады", OLYMPIADS, user="t")
-    feed_id = add_custom_feed(demo_db, "Олимпиады", user="t")
+    save_view(demo_db, "Олимпиады", OLYMPIADS, user="demo")
+    feed_id = add_custom_feed(demo_db, "Олимпиады", user="demo")
     with pytest.raises(InputError, match="уже публикуется"):
-        add_custom_feed(demo_db, "Олимпиады", user="t")
+        add_custom_feed(demo_db, "Олимпиады", user="demo")
     with pytest.raises(Exception, match="Сохранённые виды"):
-        add_custom_feed(demo_db, "Нет такого", user="t")
-    remove_custom_feed(demo_db, feed_id, user="t")
+        add_custom_feed(demo_db, "Нет такого", user="demo")
+    remove_custom_feed(demo_db, feed_id, user="demo")
     assert list_custom_feeds(demo_db) == []
 
 
@@ -108,7 +108,7 @@ def test_the_cli_adds_lists_and_removes_a_feed(demo_path):
 
 async def test_n_in_the_publish_section_makes_a_feed_and_delete_removes_it(make_app, demo_path):
     db = open_database(demo_path)
-    save_view(db, "Олимпиады 8 классов", OLYMPIADS, user="t")
+    save_view(db, "Олимпиады 8 классов", OLYMPIADS, user="demo")
     db.close()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

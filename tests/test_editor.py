@@ -233,6 +233,7 @@ async def test_a_colleagues_save_brings_the_conflict_dialog_and_their_version(ma
         await pilot.pause()
         await type_into(pilot, "title", "Моя версия")
         db = open_database(demo_path)
+        db.execute("UPDATE users SET role = 'regional', district_id = NULL WHERE login = 'petrov'")  # a colleague with full rights
         draft, revision = draft_of(db, event_id)
         draft.venue = "Кабинет 12"
         update_event(db, event_id, draft, user="petrov", expected_revision=revision)

@@ -89,6 +89,7 @@ def test_conflict_dialog(snap_compare, make_app, demo_path, monkeypatch, size):
         await pilot.press("end", "ctrl+u", *"Дистанционный этап олимпиады Эйлера: 2 тур")
         event_id = pilot.app.screen.event_id
         db = open_database(demo_path)
+        db.execute("UPDATE users SET role = 'regional', district_id = NULL WHERE login = 'petrov'")  # a colleague with full rights
         draft, revision = draft_of(db, event_id)
         update_event(db, event_id, replace(draft, status=EventStatus.CANCELLED,
                                            description="Перенесено на декабрь."),

@@ -92,14 +92,14 @@ def test_history_shows_each_save_newest_first_in_tomsk_time(demo_db, clock):
     revision = update_event(demo_db, PARK_SESSION, moved, user="ivanova",
                             expected_revision=revision)
     clock("2026-11-24T02:30:00Z")
-    cancel_event(demo_db, PARK_SESSION, user="petrov")
+    cancel_event(demo_db, PARK_SESSION, user="demo")
     assert event_history(demo_db, PARK_SESSION) == [
-        "24 ноября 2026 г., 09:30 — petrov: отменено",
+        "24 ноября 2026 г., 09:30 — demo: отменено",
         "23 ноября 2026 г., 14:05 — ivanova: изменено: начало 19.04.2022 14:00 → "
         "20.04.2022 14:00; окончание 19.04.2022 17:00 → 20.04.2022 17:00; "
         "статус проведено → подтверждено",
         CREATED]
-    assert event_detail(demo_db, PARK_SESSION).history[0].endswith("petrov: отменено")
+    assert event_detail(demo_db, PARK_SESSION).history[0].endswith("demo: отменено")
 
 
 def test_history_puts_agenda_and_audience_edits_into_their_save(demo_db, clock):

@@ -154,8 +154,9 @@ def test_duplicate_to_next_year_of_an_all_day_event_on_31_august(fresh_db):
 
 
 def test_last_change_names_the_user_in_the_regions_time(fresh_db, monkeypatch):
-    fresh_db["users"].insert({"login": "petrov", "full_name": "Петров Андрей Владимирович",
-                              "role": "regional", "created_at": "2026-01-01T00:00:00Z"})
+    fresh_db["users"].insert_all([
+        {"login": login, "full_name": name, "role": "regional", "created_at": "2026-01-01T00:00:00Z"}
+        for login, name in (("petrov", "Петров Андрей Владимирович"), ("ivanova", "Иванова О. С."))])
     event_id = add_event(fresh_db, SESSION, user="ivanova")
     monkeypatch.setattr(store, "utc_now", lambda: "2026-11-23T07:05:00Z")
     update_event(fresh_db, event_id, replace(SESSION, venue="ТГУ"), user="petrov",

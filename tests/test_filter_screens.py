@@ -199,8 +199,8 @@ async def test_save_a_view_and_apply_it_again(demo_path):
 
 async def test_rename_and_delete_with_confirmation(demo_path):
     db = open_database(demo_path)
-    save_view(db, "Форумы", EventFilter(kinds=("forum",)), user="petrov")
-    save_view(db, "Вебинары", EventFilter(kinds=("webinar",)), user="petrov")
+    save_view(db, "Форумы", EventFilter(kinds=("forum",)), user="demo")
+    save_view(db, "Вебинары", EventFilter(kinds=("webinar",)), user="demo")
     db.close()
     app = Harness(demo_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -270,7 +270,7 @@ def test_snapshot_saved_views(snap_compare, demo_path, bar_with_chips):
     db = open_database(demo_path)
     save_view(db, "Олимпиады Томского района", bar_with_chips.start, user="ivanova")
     save_view(db, "Вебинары для педагогов", EventFilter(kinds=("webinar",),
-                                                        audience="педагоги"), user="petrov")
+                                                        audience="педагоги"), user="demo")
     db.close()
 
     async def go(pilot):

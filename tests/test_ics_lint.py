@@ -111,7 +111,7 @@ def test_garbage_gets_findings_not_a_traceback():
 
 def test_every_feed_of_the_demo_region_passes(demo_db, tmp_path):
     site = tmp_path / "site"
-    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
     assert report.refused == []
     for path in site.rglob("*.ics"):
         assert lint(path.read_bytes()) == [], path
@@ -119,7 +119,7 @@ def test_every_feed_of_the_demo_region_passes(demo_db, tmp_path):
 
 def test_publish_keeps_the_old_file_of_a_feed_the_linter_refuses(demo_db, tmp_path, monkeypatch):
     site = tmp_path / "site"
-    publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
     region = site / "feeds" / "region.ics"
     before = region.read_bytes()
     demo_db.execute("UPDATE events SET title = title || ' (изм.)' WHERE id = "
@@ -127,7 +127,7 @@ def test_publish_keeps_the_old_file_of_a_feed_the_linter_refuses(demo_db, tmp_pa
                     "AND start_at > '2026-09')")
     demo_db.conn.commit()
     monkeypatch.setattr(publish_module, "lint", lambda data: [Finding(1, 3, "проверка")])
-    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
     assert region.read_bytes() == before
     assert any(line.startswith("Общая лента региона: строка 1") for line in report.refused)
 
@@ -156,7 +156,7 @@ def test_a_broken_event_text_refuses_every_feed_it_is_in(demo_db, tmp_path, monk
         return ics_event.VeventText(made.sort_key, text, made.first, made.last, made.zones)
 
     monkeypatch.setattr(publish_module, "event_text", without_stamp)
-    report = publish(demo_db, tmp_path / "site", as_of=date(2026, 11, 23), user="t")
+    report = publish(demo_db, tmp_path / "site", as_of=date(2026, 11, 23), user="demo")
     refused = [line for line in report.refused if line.startswith("Общая лента региона")]
     assert refused and "[правило 3] у события нет DTSTAMP" in refused[0]
     assert "Тайны науки" in refused[0]

@@ -36,7 +36,7 @@ def rows(db) -> dict[str, dict]:
 
 
 def one(db, data: bytes) -> dict:
-    import_ics(db, data, user="tester", source_name="test.ics")
+    import_ics(db, data, user="demo", source_name="test.ics")
     (row,) = rows(db).values()
     return row
 
@@ -46,7 +46,7 @@ def failure(db, data: bytes) -> str:
     before = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     changes = db.execute("SELECT COUNT(*) FROM changes").fetchone()[0]
     with pytest.raises(InputError) as caught:
-        import_ics(db, data, user="tester", source_name="плохой.ics")
+        import_ics(db, data, user="demo", source_name="плохой.ics")
     assert db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == before
     assert db.execute("SELECT COUNT(*) FROM changes").fetchone()[0] == changes
     assert "Traceback" not in caught.value.message
@@ -56,7 +56,7 @@ def failure(db, data: bytes) -> str:
 # --- mapping ---------------------------------------------------------------------------
 
 def test_google_export_maps_to_our_fields(fresh_db):
-    report = import_ics(fresh_db, (DATA / "google.ics").read_bytes(), user="tester",
+    report = import_ics(fresh_db, (DATA / "google.ics").read_bytes(), user="demo",
                         source_name="google.ics")
     assert (report.added, report.updated, report.unchanged, report.cancelled) == (4, 0, 0, 1)
     found = rows(fresh_db)
@@ -85,7 +85,7 @@ def test_google_export_maps_to_our_fields(fresh_db):
 
 
 def test_outlook_windows_zone_custom_vtimezone_and_link_as_location(fresh_db):
-    import_ics(fresh_db, (DATA / "outlook.ics").read_bytes(), user="tester")
+    import_ics(fresh_db, (DATA / "outlook.ics").read_bytes(), user="demo")
     by_title = {row["title"]: row for row in rows(fresh_db).values()}
     online = by_title["Онлайн-час «Наука рядом»"]
     assert (online["start_at"], online["end_at"]) == ("2022-11-15T14:00", "2022-11-15T15:30")
@@ -118,7 +118,7 @@ def test_floating_times_follow_x_wr_timezone(fresh_db):
 def test_one_day_all_day_event_and_missing_dtend(fresh_db):
     import_ics(fresh_db, calendar(
         event("d1", start="DTSTART;VALUE=DATE:20220419", end="DTEND;VALUE=DATE:20220420"),
-        event("d2", start="DTSTART;VALUE=DATE:20220421", end="")), user="tester")
+        event("d2", start="DTSTART;VALUE=DATE:20220421", end="")), user="demo")
     found = rows(fresh_db)
     assert (found["d1"]["start_at"], found["d1"]["end_at"]) == ("2022-04-19", "2022-04-19")
     assert (found["d2"]["start_at"], found["d2"]["end_at"]) == ("2022-04-21", "2022-04-21")
@@ -142,7 +142,7 @@ def test_changed_and_cancelled_occurrences_of_a_series(fresh_db):
     dropped = event("s1", start="DTSTART;TZID=Asia/Tomsk:20220927T160000",
                     end="DTEND;TZID=Asia/Tomsk:20220927T170000",
                     extra="RECURRENCE-ID;TZID=Asia/Tomsk:20220927T160000\nSTATUS:CANCELLED")
-    report = import_ics(fresh_db, calendar(series, moved, dropped), user="tester")
+    report = import_ics(fresh_db, calendar(series, moved, dropped), user="demo")
     found = rows(fresh_db)
     assert report.added == 2 and set(found) == {"s1", "s1#20220920T160000"}
     assert found["s1"]["exdates"] == "2022-09-20 2022-09-27"
@@ -153,10 +153,10 @@ def test_changed_and_cancelled_occurrences_of_a_series(fresh_db):
 
 def test_importing_the_same_file_twice_changes_nothing(fresh_db):
     data = (DATA / "google.ics").read_bytes()
-    import_ics(fresh_db, data, user="tester")
+    import_ics(fresh_db, data, user="demo")
     before = {uid: row["revision"] for uid, row in rows(fresh_db).items()}
     changes = fresh_db.execute("SELECT COUNT(*) FROM changes").fetchone()[0]
-    report = import_ics(fresh_db, data, user="tester")
+    report = import_ics(fresh_db, data, user="demo")
     assert (report.added, report.updated, report.unchanged, report.cancelled) == (0, 0, 4, 0)
     assert {uid: row["revision"] for uid, row in rows(fresh_db).items()} == before
     assert fresh_db.execute("SELECT COUNT(*) FROM changes").fetchone()[0] == changes
@@ -165,13 +165,13 @@ def test_importing_the_same_file_twice_changes_nothing(fresh_db):
 def test_events_without_uid_are_not_duplicated_on_re_import(fresh_db):
     data = calendar("SUMMARY:Без UID\nDTSTART;VALUE=DATE:20220419",
                     "SUMMARY:Без UID\nDTSTART;VALUE=DATE:20220419")  # the same twice: two events
-    import_ics(fresh_db, data, user="tester")
-    import_ics(fresh_db, data, user="tester")
+    import_ics(fresh_db, data, user="demo")
+    import_ics(fresh_db, data, user="demo")
     assert fresh_db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 2
 
 
 def test_a_changed_summary_updates_bumps_the_revision_and_is_audited(fresh_db):
-    import_ics(fresh_db, calendar(event("u1", summary="Семинар")), user="tester")
+    import_ics(fresh_db, calendar(event("u1", summary="Семинар")), user="demo")
     report = import_ics(fresh_db, calendar(event("u1", summary="Семинар для методистов")),
                         user="ivanova")
     assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
@@ -187,12 +187,12 @@ def test_a_changed_summary_updates_bumps_the_revision_and_is_audited(fresh_db):
 def test_re_import_keeps_what_the_file_does_not_carry(fresh_db):
     """Grades, subjects and a kind set in the app survive a feed without them."""
     data = calendar(event("k1"))
-    import_ics(fresh_db, data, user="tester")
+    import_ics(fresh_db, data, user="demo")
     event_id = fresh_db.execute("SELECT id FROM events WHERE uid = 'k1'").fetchone()[0]
     draft, revision = draft_of(fresh_db, event_id)
     draft.grades, draft.subjects, draft.status = (7, 8), "физика", "held"
-    update_event(fresh_db, event_id, draft, user="tester", expected_revision=revision)
-    report = import_ics(fresh_db, data, user="tester")
+    update_event(fresh_db, event_id, draft, user="demo", expected_revision=revision)
+    report = import_ics(fresh_db, data, user="demo")
     row = rows(fresh_db)["k1"]
     assert report.unchanged == 1
     assert (row["grades_from"], row["grades_to"], row["subjects"], row["status"]) == (
@@ -200,16 +200,16 @@ def test_re_import_keeps_what_the_file_does_not_carry(fresh_db):
 
 
 def test_cancelling_by_re_import_is_counted_once(fresh_db):
-    import_ics(fresh_db, calendar(event("c1")), user="tester")
+    import_ics(fresh_db, calendar(event("c1")), user="demo")
     cancelled = calendar(event("c1", summary="ОТМЕНЕНО: Семинар", extra="STATUS:CANCELLED"))
-    first = import_ics(fresh_db, cancelled, user="tester")
-    second = import_ics(fresh_db, cancelled, user="tester")
+    first = import_ics(fresh_db, cancelled, user="demo")
+    second = import_ics(fresh_db, cancelled, user="demo")
     assert (first.updated, first.cancelled, second.unchanged, second.cancelled) == (1, 1, 1, 0)
     assert rows(fresh_db)["c1"]["title"] == "Семинар"
 
 
 def test_dry_run_reports_and_writes_nothing(fresh_db):
-    report = import_ics(fresh_db, (DATA / "google.ics").read_bytes(), user="tester",
+    report = import_ics(fresh_db, (DATA / "google.ics").read_bytes(), user="demo",
                         dry_run=True)
     assert report.added == 4 and "ничего не записано" in report.summary()
     assert fresh_db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
@@ -221,7 +221,7 @@ def test_ten_thousand_events_in_one_go(fresh_db):
                     start=f"DTSTART;TZID=Europe/Moscow:2022{n % 12 + 1:02d}15T100000",
                     end=f"DTEND;TZID=Europe/Moscow:2022{n % 12 + 1:02d}15T113000")
               for n in range(10_000)]
-    report = import_ics(fresh_db, calendar(*events), user="tester")
+    report = import_ics(fresh_db, calendar(*events), user="demo")
     assert report.added == 10_000
     assert fresh_db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 10_000
     audited = "SELECT COUNT(*) FROM changes WHERE action = 'insert'"
@@ -254,7 +254,7 @@ def test_an_unknown_time_zone(fresh_db):
 
 def test_an_unknown_x_wr_timezone_matters_only_for_floating_times(fresh_db):
     utc_only = calendar(event("f1"), head="X-WR-TIMEZONE:Nowhere/Land")
-    assert import_ics(fresh_db, utc_only, user="tester").added == 1
+    assert import_ics(fresh_db, utc_only, user="demo").added == 1
     floating = calendar(event("f2", start="DTSTART:20220419T100000", end=""),
                         head="X-WR-TIMEZONE:Nowhere/Land")
     assert "«Nowhere/Land» (строка 4) — неизвестный часовой пояс" in failure(fresh_db, floating)
@@ -335,7 +335,7 @@ def test_problems_are_listed_up_to_a_limit(fresh_db):
 # --- the command -----------------------------------------------------------------------
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rcro_tui", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "rcro_tui", "--user", "demo", *args], capture_output=True,
                           text=True, env=os.environ.copy(), timeout=120)
 
 

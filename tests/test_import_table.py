@@ -32,7 +32,7 @@ def failure(db, data: bytes) -> str:
     """The message of a refused import, after checking that nothing was written."""
     counts = [db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("events", "changes")]
     with pytest.raises(InputError) as caught:
-        import_table(db, data, user="tester", source_name="план.csv")
+        import_table(db, data, user="demo", source_name="план.csv")
     assert [db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
             for t in ("events", "changes")] == counts
     return caught.value.message
@@ -51,7 +51,7 @@ def test_csv_from_russian_excel_in_windows_1251(demo_db):
         "внутреннее",
         "Фестиваль «Весенний переполох»;фестиваль;03.04.2023;;05.04.2023;;очный;"
         "МАОУ СОШ № 58;;;;;запланировано;")
-    report = import_table(demo_db, data, user="tester", source_name="план.csv")
+    report = import_table(demo_db, data, user="demo", source_name="план.csv")
     assert (report.added, report.updated, report.unchanged) == (3, 0, 0)
     olympiad, webinar, festival = events(demo_db)
     assert (olympiad["title"], olympiad["kind"], olympiad["status"]) == (
@@ -75,7 +75,7 @@ def test_csv_from_russian_excel_in_windows_1251(demo_db):
 def test_utf8_with_or_without_bom_and_any_separator(fresh_db, encoding, delimiter):
     data = csv_bytes("Семинар;семинар;19.04.2022;14:00;;;;Томск;;;;;;",
                      encoding=encoding, delimiter=delimiter)
-    import_table(fresh_db, data, user="tester")
+    import_table(fresh_db, data, user="demo")
     (row,) = events(fresh_db)
     assert (row["title"], row["kind"], row["start_at"], row["venue"]) == (
         "Семинар", "seminar", "2022-04-19T14:00", "Томск")
@@ -95,7 +95,7 @@ def test_xlsx_with_real_date_and_time_cells(demo_db):
                   "да", None, None])
     buffer = io.BytesIO()
     book.save(buffer)
-    report = import_table(demo_db, buffer.getvalue(), user="tester", source_name="план.xlsx")
+    report = import_table(demo_db, buffer.getvalue(), user="demo", source_name="план.xlsx")
     assert report.added == 3 and report.ignored_columns == ["Заметки"]
     conference, forum, day = events(demo_db)
     assert (conference["start_at"], conference["grades_from"], conference["grades_to"]) == (
@@ -144,7 +144,7 @@ def test_long_titles_are_refused_and_control_characters_stripped(fresh_db):
     assert "Строка 2, столбец «Название»: название длиной 2009 символов — допускается не " \
            "больше 300" in message
     import_table(fresh_db, csv_bytes("«Ёлочки»\x07\x1b[31m и № 5;19.04.2022", header=header,
-                                     encoding="utf-8"), user="tester")
+                                     encoding="utf-8"), user="demo")
     assert events(fresh_db)[0]["title"] == "«Ёлочки» [31m и № 5"
 
 
@@ -152,23 +152,23 @@ def test_re_import_by_uid_updates_instead_of_duplicating(fresh_db):
     header = "UID;Название;Дата начала;Описание"
     first = csv_bytes("ev-1@x;Семинар;19.04.2022;Первый вариант", "ev-2@x;Форум;20.04.2022;",
                       header=header)
-    import_table(fresh_db, first, user="tester")
+    import_table(fresh_db, first, user="demo")
     edited = csv_bytes("ev-1@x;Семинар для методистов;19.04.2022;Первый вариант",
                        "ev-2@x;Форум;20.04.2022;", header=header)
-    report = import_table(fresh_db, edited, user="tester")
+    report = import_table(fresh_db, edited, user="demo")
     assert (report.added, report.updated, report.unchanged) == (0, 1, 1)
     rows = {row["uid"]: row for row in events(fresh_db)}
     assert (rows["ev-1@x"]["title"], rows["ev-1@x"]["revision"]) == ("Семинар для методистов", 2)
     # A table without «Описание» leaves descriptions alone.
     import_table(fresh_db, csv_bytes("ev-1@x;Семинар для методистов;19.04.2022",
-                                     header="UID;Название;Дата начала"), user="tester")
+                                     header="UID;Название;Дата начала"), user="demo")
     assert events(fresh_db)[0]["description"] == "Первый вариант"
 
 
 def test_rows_without_uid_are_not_duplicated_on_re_import(fresh_db):
     data = csv_bytes("Семинар;19.04.2022", "Семинар;19.04.2022", header="Название;Дата начала")
-    import_table(fresh_db, data, user="tester")
-    assert import_table(fresh_db, data, user="tester").unchanged == 2
+    import_table(fresh_db, data, user="demo")
+    assert import_table(fresh_db, data, user="demo").unchanged == 2
     assert len(events(fresh_db)) == 2
 
 
@@ -184,7 +184,7 @@ def test_files_that_are_not_our_tables(fresh_db, data, expected):
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rcro_tui", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "rcro_tui", "--user", "demo", *args], capture_output=True,
                           text=True, env=os.environ.copy(), timeout=120)
 
 
@@ -204,7 +204,7 @@ def test_cli_imports_a_csv_and_refuses_a_bad_one(demo_path, tmp_path):
 def test_excel_csv_quirks_sep_line_seconds_and_date_with_time(fresh_db):
     data = ("sep=,\r\nНазвание,Дата начала,Время окончания\r\n"
             "\"Форум «Большие вызовы», финал\",19.04.2022 14:00:00,17:30:00\r\n").encode("cp1251")
-    import_table(fresh_db, data, user="tester")
+    import_table(fresh_db, data, user="demo")
     (row,) = events(fresh_db)
     assert row["title"] == "Форум «Большие вызовы», финал"
     assert (row["start_at"], row["end_at"]) == ("2022-04-19T14:00", "2022-04-19T17:30")

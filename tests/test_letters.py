@@ -34,7 +34,7 @@ def event_id(db: Database, title_start: str) -> int:
 def signed_as_seed_001(demo_db):
     """The seed's signatory: «И.о. директора Е.В. Захарова»."""
     save_letter_settings(demo_db, LetterSettings(signatory_position="И.о. директора",
-                                                 signatory_name="Е.В. Захарова"), user="t")
+                                                 signatory_name="Е.В. Захарова"), user="demo")
     return demo_db
 
 
@@ -149,7 +149,7 @@ def test_a_coordinator_s_own_template_is_used(demo_db, tmp_path):
     assert f"Дополнительно: {SESSION} (19 апреля 2022 года)" in text
     settings = letter_settings(demo_db)
     save_letter_settings(demo_db, LetterSettings(**{**settings.__dict__,
-                                                    "template_announce": str(own)}), user="t")
+                                                    "template_announce": str(own)}), user="demo")
     assert "Дополнительно:" in docx_text(letter_docx(demo_db, session, "announce", day=DAY))
 
 
@@ -169,9 +169,9 @@ def test_bad_templates_and_paths_say_what_is_wrong(demo_db, tmp_path):
         letter_docx(demo_db, session, "announce", template=tmp_path / "absent.docx")
     with pytest.raises(InputError, match="нужен файл Word"):
         save_letter_settings(demo_db, LetterSettings(template_results=str(tmp_path / "a.doc")),
-                             user="t")
+                             user="demo")
     with pytest.raises(InputError, match="подписывающий"):
-        save_letter_settings(demo_db, LetterSettings(signatory_name="  "), user="t")
+        save_letter_settings(demo_db, LetterSettings(signatory_name="  "), user="demo")
     with pytest.raises(UserError, match="это папка"):
         save_letter(b"x", tmp_path)
     with pytest.raises(UserError, match="Папки"):
@@ -191,21 +191,21 @@ def test_participants_are_set_in_order_and_audited(fresh_db):
     from rcro_tui.model import DistrictKind, EventKind, OrgKind
     from datetime import datetime
 
-    tomsk = add_district(fresh_db, "г. Томск", DistrictKind.URBAN_OKRUG, user="t")
-    ids = [add_organization(fresh_db, f"МАОУ СОШ № {n} г. Томска", OrgKind.SCHOOL, user="t",
+    tomsk = add_district(fresh_db, "г. Томск", DistrictKind.URBAN_OKRUG, user="demo")
+    ids = [add_organization(fresh_db, f"МАОУ СОШ № {n} г. Томска", OrgKind.SCHOOL, user="demo",
                             district_id=tomsk) for n in (58, 4, 32)]
     event = add_event(fresh_db, EventDraft("Семинар", EventKind.SEMINAR,
                                            datetime(2027, 1, 1, 10), datetime(2027, 1, 1, 11)),
-                      user="t")
-    set_participants(fresh_db, event, ids, user="t")
+                      user="demo")
+    set_participants(fresh_db, event, ids, user="demo")
     assert grouped_text(participants(fresh_db, event)) == "МАОУ СОШ №№ 4, 32, 58 г. Томска"
-    set_participants(fresh_db, event, ids[:1], user="t")
+    set_participants(fresh_db, event, ids[:1], user="demo")
     assert [p.name for p in participants(fresh_db, event)] == ["МАОУ СОШ № 58 г. Томска"]
     logged = fresh_db.execute("SELECT count(*) FROM changes WHERE table_name = "
                               "'event_organizations'").fetchone()[0]
     assert logged == 3 + 3 + 1
     with pytest.raises(InputError, match="дважды"):
-        set_participants(fresh_db, event, [ids[0], ids[0]], user="t")
+        set_participants(fresh_db, event, [ids[0], ids[0]], user="demo")
 
 
 def test_a_database_made_before_m014_upgrades(tmp_path):

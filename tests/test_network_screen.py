@@ -35,7 +35,7 @@ def new_school(demo_path):
     db = open_database(demo_path)
     district = db.execute("SELECT id FROM districts WHERE name = 'Кожевниковский район'"
                           ).fetchone()[0]
-    org = add_organization(db, SCHOOL, OrgKind.SCHOOL, user="t", district_id=district,
+    org = add_organization(db, SCHOOL, OrgKind.SCHOOL, user="demo", district_id=district,
                            short_name="Песочнодубровская СОШ")
     db.close()
     return org

@@ -40,7 +40,7 @@ def served(demo_db, tmp_path):
     assert NGINX, "nginx must be installed in CI (.ci/run installs nginx-light)"
     site, prefix, port = tmp_path / "site", tmp_path / "nginx", _free_port()
     prefix.mkdir()
-    publish(demo_db, site, as_of=date(2026, 11, 23), user="t",
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="demo",
             site_url=f"http://127.0.0.1:{port}")
     user = "user root;\n" if os.geteuid() == 0 else ""
     (prefix / "nginx.conf").write_text(
@@ -94,7 +94,7 @@ def test_feeds_are_served_as_utf8_calendars_with_etag_and_304(served):
 def test_a_republish_with_nothing_changed_still_answers_304(served, demo_db):
     base, site = served
     _, headers, _ = _get(base + "/feeds/district-1.ics")
-    publish(demo_db, site, as_of=date(2026, 11, 23), user="t")
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
     status, _, _ = _get(base + "/feeds/district-1.ics",
                         {"If-Modified-Since": headers["Last-Modified"],
                          "If-None-Match": headers["ETag"]})

@@ -30,7 +30,7 @@ def org(db, name_like: str) -> dict:
 
 def test_windows_1251_csv_with_semicolons(demo_db):
     before = demo_db.execute("SELECT count(*) FROM organizations").fetchone()[0]
-    plan = import_orgs(demo_db, DATA / "schools-cp1251.csv", user="tester", today=TODAY)
+    plan = import_orgs(demo_db, DATA / "schools-cp1251.csv", user="demo", today=TODAY)
     assert (plan.tally("add"), plan.tally("update"), plan.tally("same")) == (2, 2, 0)
     assert demo_db.execute("SELECT count(*) FROM organizations").fetchone()[0] == before + 2
     kozh = org(demo_db, "%Кожевниковская СОШ № 2%")
@@ -48,15 +48,15 @@ def test_windows_1251_csv_with_semicolons(demo_db):
 
 def test_reimporting_the_same_file_changes_nothing(demo_db):
     for name in ("schools-cp1251.csv", "hub-schools-merged.xlsx"):
-        import_orgs(demo_db, DATA / name, user="tester", today=TODAY)
+        import_orgs(demo_db, DATA / name, user="demo", today=TODAY)
         before = snapshot(demo_db)
-        plan = import_orgs(demo_db, DATA / name, user="tester", today=TODAY)
+        plan = import_orgs(demo_db, DATA / name, user="demo", today=TODAY)
         assert plan.tally("add") == plan.tally("update") == 0
         assert snapshot(demo_db) == before, f"{name}: not even updated_at or revision moved"
 
 
 def test_xlsx_with_merged_header_cells_and_an_extra_column(demo_db):
-    plan = import_orgs(demo_db, DATA / "hub-schools-merged.xlsx", user="tester", today=TODAY)
+    plan = import_orgs(demo_db, DATA / "hub-schools-merged.xlsx", user="demo", today=TODAY)
     assert plan.ignored_columns == ["Отметка РЦРО"]
     assert "Столбцы без соответствия пропущены: «Отметка РЦРО»." in plan.summary()
     school = org(demo_db, "МАОУ СОШ № 32 г. Томска")
@@ -83,7 +83,7 @@ def test_xlsx_with_merged_header_cells_and_an_extra_column(demo_db):
 def test_one_bad_row_imports_nothing_and_names_the_row(demo_db):
     before = snapshot(demo_db)
     with pytest.raises(InputError) as caught:
-        import_orgs(demo_db, DATA / "one-bad-row.csv", user="tester", today=TODAY)
+        import_orgs(demo_db, DATA / "one-bad-row.csv", user="demo", today=TODAY)
     assert snapshot(demo_db) == before
     assert caught.value.message == (
         "Файл «one-bad-row.csv» не импортирован, в базу ничего не записано: 1 ошибка.\n"
@@ -105,7 +105,7 @@ def test_same_organisation_twice_in_a_file_and_unknown_values(demo_db):
             "МБОУ \"Новая СОШ\";Томский район;;;\r\n"
             "МБОУ «Другая СОШ»;Марсианский район;завод;Интеграция;главная\r\n").encode("cp1251")
     with pytest.raises(InputError) as caught:
-        import_orgs(demo_db, data, user="tester", today=TODAY, source_name="x.csv")
+        import_orgs(demo_db, data, user="demo", today=TODAY, source_name="x.csv")
     message = caught.value.message
     assert "Строка 3: та же организация, что в строке 2" in message
     assert "Строка 4, столбец «Район»: муниципальное образование «Марсианский район» не найдено" \
@@ -117,17 +117,17 @@ def test_same_organisation_twice_in_a_file_and_unknown_values(demo_db):
 def test_names_alike_in_two_districts_are_two_schools(demo_db):
     data = ("Наименование ОО;МО\r\nМБОУ «СОШ № 1»;Асиновский район\r\n"
             "МБОУ «СОШ № 1»;Колпашевский район\r\n").encode("utf-8-sig")
-    plan = import_orgs(demo_db, data, user="tester", today=TODAY)
+    plan = import_orgs(demo_db, data, user="demo", today=TODAY)
     assert plan.tally("add") == 2
     again = import_orgs(demo_db, data.replace("«".encode(), b'"').replace("»".encode(), b'"'),
-                        user="tester", today=TODAY)
+                        user="demo", today=TODAY)
     assert again.tally("same") == 2, "found again by name and district, other quotes or not"
 
 
 def test_an_inn_in_the_file_finds_a_renamed_school(demo_db):
-    import_orgs(demo_db, DATA / "schools-cp1251.csv", user="tester", today=TODAY)
+    import_orgs(demo_db, DATA / "schools-cp1251.csv", user="demo", today=TODAY)
     data = "ИНН,Наименование\r\n7014038751,МАОУ «Светленский лицей имени Героя»\r\n"
-    plan = import_orgs(demo_db, data.encode(), user="tester", today=TODAY)
+    plan = import_orgs(demo_db, data.encode(), user="demo", today=TODAY)
     assert plan.tally("update") == 1
     assert org(demo_db, "%Светленский%")["name"] == "МАОУ «Светленский лицей имени Героя»"
 
@@ -139,7 +139,7 @@ def test_export_then_import_round_trips(demo_path, demo_db, tmp_path):
         ran = run_rcro(demo_path, "orgs", "export", str(tmp_path / name))
         assert ran.code == 0, ran.err
         before = snapshot(demo_db)
-        plan = import_orgs(demo_db, tmp_path / name, user="tester", today=TODAY)
+        plan = import_orgs(demo_db, tmp_path / name, user="demo", today=TODAY)
         assert plan.tally("add") == plan.tally("update") == 0
         assert plan.tally("same") == 100
         assert snapshot(demo_db) == before
@@ -157,6 +157,6 @@ def test_xlsx_number_cells_for_inn_keep_their_leading_zero(fresh_db):
     book.active.append(["ООО «Сибирь»", 7017033960.0])
     data = io.BytesIO()
     book.save(data)
-    import_orgs(fresh_db, data.getvalue(), user="t", today=TODAY, source_name="x.xlsx")
+    import_orgs(fresh_db, data.getvalue(), user="demo", today=TODAY, source_name="x.xlsx")
     assert fresh_db.execute("SELECT inn FROM organizations ORDER BY id").fetchall() == [
         ("0105020396",), ("7017033960",)]

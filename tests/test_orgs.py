@@ -115,7 +115,7 @@ def test_merging_keeps_everything_the_duplicate_had(demo_db):
     plan = merge_plan(demo_db, keep, drop)
     assert ("events", "host_org_id") in plan.moves and ("feed_tokens", "organization_id") in plan.moves
     assert len(plan.joined_memberships) == 1
-    merge_orgs(demo_db, keep, drop, user="tester")
+    merge_orgs(demo_db, keep, drop, user="demo")
     after = linked(demo_db, keep)
     for key, ids in had.items():
         if key in (("memberships", "organization_id"),

@@ -162,7 +162,7 @@ async def test_enter_opens_the_card_and_e_edits_from_it(make_app):
 
 async def test_merge_a_duplicate_after_confirming(make_app, demo_path):
     db = open_database(demo_path)
-    duplicate = add_org(db, OrgDraft('МАОУ СОШ N32 г.Томска', inn="7008004480"), user="t")
+    duplicate = add_org(db, OrgDraft('МАОУ СОШ N32 г.Томска', inn="7008004480"), user="demo")
     db.close()
     async with make_app().run_test(size=(100, 30)) as pilot:
         pane = await open_orgs(pilot)

@@ -37,7 +37,7 @@ def _files(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_the_demo_region_publishes_every_feed_and_page(demo_db, site):
-    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    report = publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     assert report.first and report.feeds == 1 + 7 + 20 + 100
     assert (site / "feeds" / "region.ics").exists()
     assert len(list((site / "private").glob("*/calendar.ics"))) == 100
@@ -55,20 +55,20 @@ def test_the_demo_region_publishes_every_feed_and_page(demo_db, site):
 
 
 def test_republishing_unchanged_data_keeps_every_byte_and_mtime(demo_db, site):
-    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     before = _files(site)
-    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    report = publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     assert report.written == 0 and report.removed == 0 and not report.changes
     assert _files(site) == before
 
 
 def test_a_cancellation_is_journalled_and_rewrites_only_the_feeds_it_is_in(demo_db, site):
-    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     before = _files(site)
     event = demo_db.execute("SELECT id, title FROM events WHERE visibility = 'public' AND "
                             "start_at > '2026-12' AND rrule = '' ORDER BY id").fetchone()
-    cancel_event(demo_db, event[0], user="t")
-    report = publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    cancel_event(demo_db, event[0], user="demo")
+    report = publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     after = _files(site)
     changed = {name for name in after if after[name] != before[name]}
     assert "feeds/region.ics" in changed and 0 < len(changed) < len(after)
@@ -80,20 +80,20 @@ def test_a_cancellation_is_journalled_and_rewrites_only_the_feeds_it_is_in(demo_
 
 
 def test_a_revoked_link_stops_working_at_the_next_publish(demo_db, site):
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     old = token_state(demo_db, 5).token
     assert (site / "private" / old / "calendar.ics").exists()
-    new = issue(demo_db, 5, user="t")
-    publish(demo_db, site, as_of=TODAY, user="t")
+    new = issue(demo_db, 5, user="demo")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     assert not (site / "private" / old).exists()
     assert (site / "private" / new / "calendar.ics").exists()
-    revoke(demo_db, 5, user="t")
-    report = publish(demo_db, site, as_of=TODAY, user="t")
+    revoke(demo_db, 5, user="demo")
+    report = publish(demo_db, site, as_of=TODAY, user="demo")
     assert not (site / "private" / new).exists() and report.feeds == 127
 
 
 def test_tokens_are_random_and_long(demo_db, site):
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     tokens = [row[0] for row in demo_db.execute("SELECT token FROM feed_tokens")]
     assert len(set(tokens)) == len(tokens) == 100
     assert all(len(token) >= 24 for token in tokens)
@@ -154,7 +154,7 @@ GOLDEN_FEEDS = ("feeds/region.ics", "feeds/program-1.ics", "feeds/district-1.ics
 def test_the_demo_regions_feeds_match_their_golden_files(demo_db, site):
     """The frozen demo region, published on 23.11.2026: byte for byte (RCRO_UPDATE_GOLDEN=1
     rewrites them; read the diff before committing)."""
-    publish(demo_db, site, as_of=TODAY, user="t", site_url=SITE)
+    publish(demo_db, site, as_of=TODAY, user="demo", site_url=SITE)
     token = token_state(demo_db, 1).token
     for name in GOLDEN_FEEDS:
         made = site / (f"private/{token}/calendar.ics" if name == "org-1.ics" else name)

@@ -30,7 +30,7 @@ def _contents(folder: Path) -> dict[str, bytes]:
 
 def test_a_publish_through_the_helper_writes_the_same_folder(demo_db, tmp_path, monkeypatch):
     monkeypatch.setenv(publish_work.PROCESSES_VARIABLE, "1")
-    alone = publish(demo_db, tmp_path / "alone", as_of=AS_OF, user="t", site_url="https://x.ru")
+    alone = publish(demo_db, tmp_path / "alone", as_of=AS_OF, user="demo", site_url="https://x.ru")
     monkeypatch.delenv(publish_work.PROCESSES_VARIABLE)
     monkeypatch.setattr(publish_work, "HELPER_FROM_EVENTS", 0)
     monkeypatch.setattr(publish_work, "_usable_cores", lambda: 2)
@@ -42,7 +42,7 @@ def test_a_publish_through_the_helper_writes_the_same_folder(demo_db, tmp_path, 
         real_helper(self)
 
     monkeypatch.setattr(Helper, "__init__", counted)
-    shared = publish(demo_db, tmp_path / "shared", as_of=AS_OF, user="t", site_url="https://x.ru")
+    shared = publish(demo_db, tmp_path / "shared", as_of=AS_OF, user="demo", site_url="https://x.ru")
     assert started == [True], "the helper process was used"
     assert (shared.feeds, shared.written, shared.events) == \
         (alone.feeds, alone.written, alone.events)

@@ -20,7 +20,7 @@ def _tables(site: Path) -> dict[str, int]:
 
 def test_public_tables_are_published_for_print_and_as_csv_and_listed(demo_db, tmp_path):
     site = tmp_path / "site"
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     names = set(_tables(site))
     for stem in ("calendar", "program-1", "network-1", "district-9"):
         assert {f"{stem}.html", f"{stem}.csv"} <= names, stem
@@ -37,7 +37,7 @@ def test_public_tables_are_published_for_print_and_as_csv_and_listed(demo_db, tm
 
 def test_the_published_calendar_has_public_events_only(demo_db, tmp_path):
     site = tmp_path / "site"
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     text = (site / "tables" / "calendar.csv").read_bytes().decode("utf-8-sig")
     titles = {row[3] for row in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]}
     hidden = {row[0] for row in demo_db.execute(
@@ -49,15 +49,15 @@ def test_the_published_calendar_has_public_events_only(demo_db, tmp_path):
 def test_unchanged_tables_keep_their_bytes_and_day_and_a_change_redates_only_its_own(
         demo_db, tmp_path):
     site = tmp_path / "site"
-    publish(demo_db, site, as_of=TODAY, user="t")
+    publish(demo_db, site, as_of=TODAY, user="demo")
     first = _tables(site)
-    report = publish(demo_db, site, as_of=date(2026, 11, 26), user="t")
+    report = publish(demo_db, site, as_of=date(2026, 11, 26), user="demo")
     assert _tables(site) == first and report.written == 0
     event = demo_db.execute("SELECT id, program_id FROM events WHERE visibility = 'public' "
                             "AND program_id = 1 AND start_at > '2026-12' AND rrule = '' "
                             "ORDER BY id").fetchone()
-    cancel_event(demo_db, event[0], user="t")
-    publish(demo_db, site, as_of=date(2026, 11, 27), user="t")
+    cancel_event(demo_db, event[0], user="demo")
+    publish(demo_db, site, as_of=date(2026, 11, 27), user="demo")
     after = _tables(site)
     changed = {name for name in after if after[name] != first[name]}
     assert {"calendar.html", "calendar.csv", "program-1.html"} <= changed
@@ -72,5 +72,5 @@ def test_a_table_no_longer_published_is_removed(demo_db, tmp_path):
     site = tmp_path / "site"
     (site / "tables").mkdir(parents=True)
     (site / "tables" / "program-99.html").write_text("old")
-    report = publish(demo_db, site, as_of=TODAY, user="t")
+    report = publish(demo_db, site, as_of=TODAY, user="demo")
     assert not (site / "tables" / "program-99.html").exists() and report.removed == 1

@@ -32,7 +32,7 @@ def two_schools(demo_path):
     db = open_database(demo_path)
     district = db.execute("SELECT id FROM districts WHERE name = 'Кожевниковский район'"
                           ).fetchone()[0]
-    made = [add_organization(db, name, OrgKind.SCHOOL, user="t", district_id=district)
+    made = [add_organization(db, name, OrgKind.SCHOOL, user="demo", district_id=district)
             for name in SCHOOLS]
     db.close()
     return made

@@ -12,9 +12,11 @@ import pytest
 
 from conftest import TODAY
 from rcro_tui.db.entries import EntryDraft, add_entry
+from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.db.feed_events import events_between
 from rcro_tui.db.feed_members import plan_feeds
 from rcro_tui.db.network_overview import matrix_view
+from rcro_tui.db.occurrences import occurrences
 from rcro_tui.db.stages import add_competition, add_stage
 from rcro_tui.db.table_list import BY_NAME, TABLES
 from rcro_tui.db.table_params import resolve
@@ -82,6 +84,35 @@ def test_a_programmes_and_a_districts_tables_hold_only_their_events(demo_db):
     assert "Зырянский район" in district.view.title
     assert all("Зырянский район" in row[2] or row[4] == "Зырянская СОШ"
                for row in district.view.rows)
+
+
+@pytest.mark.parametrize("public_only", [False, True])
+def test_each_programmes_and_districts_table_is_the_calendars_filter(demo_db, public_only):
+    """Narrowed in memory from the year read once: the same events, in the same order, as
+    the calendar's own SQL filter picks (a stage session counts for its district)."""
+    visible = ("public",) if public_only else ()
+    programs = [row[0] for row in demo_db.execute("SELECT id FROM programs")]
+    districts = [row[0] for row in demo_db.execute("SELECT id FROM districts")]
+    # A session held away from its host's district counts for the session's district.
+    moved = demo_db.execute(
+        "SELECT s.id, o.district_id FROM stage_sessions s JOIN events e ON e.id = s.event_id "
+        "JOIN organizations o ON o.id = e.host_org_id WHERE e.visibility = 'public' "
+        "AND e.start_at >= ? LIMIT 1", [YEAR.first_day.isoformat()]).fetchone()
+    away = next(key for key in districts if key != moved[1])
+    with demo_db.conn:
+        demo_db.execute("UPDATE stage_sessions SET district_id = ? WHERE id = ?",
+                        [away, moved[0]])
+    assert len(programs) > 3 and len(districts) == 20
+    cases = [("program", {"program_id": key}, EventFilter(visibilities=visible,
+                                                          program_ids=(key,)))
+             for key in programs]
+    cases += [("district", {"district_id": key}, EventFilter(visibilities=visible,
+                                                             district_ids=(key,)))
+              for key in districts]
+    for name, params, flt in cases:
+        made = table(demo_db, name, public_only=public_only, **params)
+        picked = occurrences(demo_db, YEAR.first_day, YEAR.last_day, flt)
+        assert made.view.keys == [item.event_id for item in picked], (name, params)
 
 
 def test_an_organisations_schedule_is_what_its_private_feed_holds_in_the_year(demo_db):

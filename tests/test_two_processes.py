@@ -68,6 +68,9 @@ async def test_a_cancel_in_another_process_meets_the_conflict_dialog(make_app, d
         app.screen.query_one("#f-title").focus()
         await pilot.press("end", "ctrl+u", *"Версия Ивановой")
 
+        other_process("-c", "from rcro_tui.db.connection import open_database; "
+                      f"open_database({str(demo_path)!r}).execute(\"UPDATE users SET role = "
+                      "'regional', district_id = NULL WHERE login = 'petrov'\")")
         said = other_process("-m", "rcro_tui", "--db", str(demo_path), "--user", "petrov",
                              "events", "cancel", str(event_id))
         assert "отменено (версия 2)" in said
@@ -118,6 +121,7 @@ async def test_an_edit_in_another_process_can_be_taken_into_the_form(make_app, d
             from rcro_tui.db.connection import open_database
             from rcro_tui.db.event_edit import draft_of, update_event
             db = open_database({str(demo_path)!r})
+            db.execute("UPDATE users SET role = 'regional', district_id = NULL WHERE login = 'petrov'")
             draft, revision = draft_of(db, {event_id})
             update_event(db, {event_id}, replace(draft, subjects="математика, логика"),
                          user="petrov", expected_revision=revision)
