@@ -180,7 +180,7 @@ async def test_the_holiday_form_keeps_what_was_typed_when_a_colleague_saved_firs
         seen = form.holiday
         update_holiday(colleague, seen.id, HolidayDraft(seen.first_day, seen.last_day,
                                                         "Осенние каникулы (Петров)", seen.kind),
-                       user="petrov", expected_revision=seen.revision)
+                       user="demo", expected_revision=seen.revision)
         colleague.close()
         await pilot.press("ctrl+s")
         await settle(pilot)
