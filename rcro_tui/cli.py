@@ -184,6 +184,9 @@ cli.add_command(table_command)
 from rcro_tui.cli_letters import letter  # noqa: E402
 
 cli.add_command(letter)
+from rcro_tui.cli_web import web_command  # noqa: E402
+
+cli.add_command(web_command)
 
 
 def main(argv: list[str] | None = None) -> None:
