@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -41,10 +42,20 @@ def open_app(path: Path, user: str, *, create: bool = True) -> None:
     """Check and upgrade the database in the terminal, then hand the screen to Textual."""
     from rcro_tui.db.connection import open_database
 
+    require_terminal()
     open_database(path, create=create).close()  # errors surface here, in Russian, before the UI
     from rcro_tui.app import RcroApp
 
     RcroApp(db_path=path, user=user).run()
+
+
+def require_terminal() -> None:
+    """No terminal (`ssh -T`, a pipe) and no web driver (rcro-tui web sets one): refuse, since
+    the app would draw into nowhere and outlive the connection that started it."""
+    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
+        raise UserError("Приложению нужен терминал: подключайтесь с ssh -t (в PuTTY — без "
+                        "«Don't allocate a pseudo-terminal»), а для таблиц без терминала "
+                        "есть команды rcro-tui show и rcro-tui table.")
 
 
 @cli.command(short_help="Создать демо-базу Томской области.",

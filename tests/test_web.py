@@ -154,3 +154,14 @@ async def _app_screen(session: aiohttp.ClientSession, base: str) -> str:
             if "РЦРО" in text and "ivanova" in text:
                 return text
     raise AssertionError(f"the app closed before drawing: {received[-500:]!r}")
+
+
+def test_the_app_without_a_terminal_refuses_to_start(demo_path):
+    """`ssh -T` or a pipe: a Russian message and exit 1, not an app drawing into nowhere; the
+    web driver (set by textual-serve) is the one way to run it without a terminal."""
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    done = subprocess.run([sys.executable, "-m", "rcro_tui", "--db", str(demo_path)],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
+                          timeout=30)
+    assert done.returncode == 1
+    assert "Приложению нужен терминал: подключайтесь с ssh -t" in done.stderr
