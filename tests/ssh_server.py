@@ -227,6 +227,16 @@ class Terminal:
             time.sleep(0.2)
         raise AssertionError(f"«{text}» never appeared; the screen:\n{screen}")
 
+    def wait_gone(self, text: str, timeout: float = 20) -> str:
+        """The screen once `text` has left it (a dialog closed)."""
+        deadline, screen = time.monotonic() + timeout, ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"«{text}» stayed; the screen:\n{screen}")
+
     def keys(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", "t", *keys)
 
