@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from datetime import date
@@ -49,9 +50,19 @@ def open_app(path: Path, user: str, *, create: bool = True) -> None:
         require_identity(db, user)
     finally:
         db.close()
+    require_terminal()
     from rcro_tui.app import RcroApp
 
     RcroApp(db_path=path, user=user).run()
+
+
+def require_terminal() -> None:
+    """No terminal (`ssh -T`, a pipe) and no web driver (rcro-tui web sets one): refuse, since
+    the app would draw into nowhere and outlive the connection that started it."""
+    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
+        raise UserError("Приложению нужен терминал: подключайтесь с ssh -t (в PuTTY — без "
+                        "«Don't allocate a pseudo-terminal»), а для таблиц без терминала "
+                        "есть команды rcro-tui show и rcro-tui table.")
 
 
 @cli.command(short_help="Создать демо-базу Томской области.",
@@ -201,8 +212,10 @@ from rcro_tui.cli_letters import letter  # noqa: E402
 
 cli.add_command(letter)
 from rcro_tui.cli_users import users  # noqa: E402
+from rcro_tui.cli_web import web_command  # noqa: E402
 
 cli.add_command(users)
+cli.add_command(web_command)
 
 
 def main(argv: list[str] | None = None) -> None:
