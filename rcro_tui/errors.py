@@ -25,3 +25,8 @@ class DatabaseError(UserError):
     """The database file cannot be used as asked (missing folder, not SQLite, too new, read-only)."""
 
     exit_code = 2
+
+
+class AccessDenied(UserError):
+    """The acting person's role does not allow this: the message starts «Нет прав: » and
+    names the rule, so the person knows whom to ask."""
