@@ -363,6 +363,8 @@ _V16_STATEMENTS = [
     "CREATE INDEX idx_changes_user_at ON changes(user, at)",
     "CREATE INDEX idx_changes_table_at ON changes(table_name, at)",
     "CREATE INDEX idx_changes_action_at ON changes(action, at)",
+    # One object's whole history («история объекта»), newest first without a sort.
+    "CREATE INDEX idx_changes_object_at ON changes(table_name, row_id, at)",
     # Append-only: nobody rewrites history, and only `db.audit_purge.purge_audit` (which an
     # administrator runs, and which turns `audit_purge_allowed()` on for its own connection
     # and transaction) removes old entries. A plain sqlite3 shell lacks the function, so a

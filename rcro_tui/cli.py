@@ -184,6 +184,11 @@ cli.add_command(table_command)
 from rcro_tui.cli_letters import letter  # noqa: E402
 
 cli.add_command(letter)
+from rcro_tui.cli_audit import audit, backup_command, restore_command  # noqa: E402
+
+cli.add_command(audit)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 def main(argv: list[str] | None = None) -> None:
