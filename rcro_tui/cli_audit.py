@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import csv
-import sys
+import io
 from pathlib import Path
 
 import click
@@ -84,11 +84,13 @@ def _print_plain(db, entries) -> None:
 def _print_csv(db, entries) -> None:
     from rcro_tui.db.audit_diff import entry_diff, object_label, summary
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for entry in entries:
         writer.writerow([entry.id, entry.when, entry.user, object_label(entry), summary(entry),
                          "; ".join(change.text() for change in entry_diff(db, entry))])
+    click.echo(buffer.getvalue(), nl=False)
 
 
 @audit.command("purge", short_help="Удалить записи старше срока хранения (администратор).",
