@@ -86,7 +86,7 @@ class AuditScreen(SectionScreen):
 
     def _widths(self) -> list[int]:
         """Time and login keep their width; the object and the summary share the rest."""
-        room = max(40, self.size.width - 2 - 2 * len(COLUMNS) - TIME_WIDTH - USER_WIDTH)
+        room = max(40, self.size.width - 4 - 2 * len(COLUMNS) - TIME_WIDTH - USER_WIDTH)
         return [TIME_WIDTH, USER_WIDTH, room // 2, room - room // 2]
 
     def _fill(self) -> None:
