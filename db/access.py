@@ -32,7 +32,7 @@ from rcro_tui.db.access_words import (SCOPE_WORDS, district_name, object_words, 
                                       where_words)
 
 ADMIN_TABLES = frozenset({"users", "user_keys"})
-ADMIN_SETTINGS = frozenset({"audit_retention_days"})
+ADMIN_SETTINGS = frozenset({"audit_retention_months"})  # db.audit_purge.RETENTION_KEY
 """Settings only an administrator changes (the audit log's retention)."""
 
 SCOPES = {  # table → (the table whose rule it follows, how its district is found)

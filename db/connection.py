@@ -33,6 +33,23 @@ def fold_text(value: str | None) -> str:
     return (value or "").lower().replace("ё", "е")
 
 
+PURGE_FUNCTION = "audit_purge_allowed"
+"""What the audit log's DELETE trigger asks (m016): 0 on every connection made here."""
+
+
+def _purge_refused() -> int:
+    return 0
+
+
+def _purge_allowed() -> int:
+    return 1
+
+
+def allow_audit_purge(db: Database, allowed: bool) -> None:
+    """Let this one connection delete audit entries (only `db.audit_purge` does, briefly)."""
+    db.conn.create_function(PURGE_FUNCTION, 0, _purge_allowed if allowed else _purge_refused)
+
+
 def database_file(db: Database) -> str:
     """The file a connection reads, or "" for a database in memory."""
     return next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
@@ -101,6 +118,7 @@ def connect(path: str | Path, *, wal: bool = True) -> Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function("fold", 1, fold_text, deterministic=True)
+    conn.create_function(PURGE_FUNCTION, 0, _purge_refused)
     if wal and str(path) != MEMORY:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

@@ -356,6 +356,49 @@ def m014_letters(db: Database) -> None:
                "ON event_organizations(event_id, position)")
 
 
+@MIGRATIONS(name="m015_access")
+def m015_access(db: Database) -> None:
+    """Coordinators' SSH public keys, one row a key: `rcro-tui users authorized-keys` prints
+    each active user's keys with a forced command naming that user. A key belongs to one
+    person only (sshd would take the first matching line, so a shared key is refused)."""
+    db.execute("""CREATE TABLE user_keys (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
+        key_type TEXT NOT NULL, key_body TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, UNIQUE (key_body))""")
+    db.execute("CREATE INDEX idx_user_keys_login ON user_keys(login)")
+
+
+_V16_STATEMENTS = [
+    # The journal's screen and `rcro-tui audit` read newest first, by user, by kind of object,
+    # in a date range: each filter walks one index in `at` order and stops after a page
+    # (m002's idx_changes_at serves the unfiltered log and the date range).
+    "CREATE INDEX idx_changes_user_at ON changes(user, at)",
+    "CREATE INDEX idx_changes_table_at ON changes(table_name, at)",
+    "CREATE INDEX idx_changes_action_at ON changes(action, at)",
+    # One object's whole history («история объекта»), newest first without a sort.
+    "CREATE INDEX idx_changes_object_at ON changes(table_name, row_id, at)",
+    # Append-only: nobody rewrites history, and only `db.audit_purge.purge_audit` (which an
+    # administrator runs, and which turns `audit_purge_allowed()` on for its own connection
+    # and transaction) removes old entries. A plain sqlite3 shell lacks the function, so a
+    # DELETE there fails too.
+    """CREATE TRIGGER changes_append_only_update BEFORE UPDATE ON changes BEGIN
+        SELECT RAISE(ABORT, 'Журнал изменений нельзя править: записи только добавляются.');
+        END""",
+    """CREATE TRIGGER changes_append_only_delete BEFORE DELETE ON changes
+        WHEN NOT audit_purge_allowed() BEGIN
+        SELECT RAISE(ABORT, 'Записи журнала изменений удаляет только очистка по сроку хранения (rcro-tui audit purge, администратор).');
+        END""",
+]
+
+
+@MIGRATIONS(name="m016_audit_log")
+def m016_audit_log(db: Database) -> None:
+    """The audit log read fast at a million entries, and made append-only (see the triggers)."""
+    for statement in _V16_STATEMENTS:
+        db.execute(statement)
+
+
 REVISED_TABLES = ("contacts", "holidays", "stage_sessions", "settings")
 """Tables m001–m014 left without a `revision`: edited by coordinators, so they get one."""
 
@@ -371,16 +414,3 @@ def m017_revisions(db: Database) -> None:
 def known_migrations() -> list[str]:
     """Names of every migration this version knows, in order (all are pending on an empty database)."""
     return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]
-
-
-@MIGRATIONS(name="m015_access")
-def m015_access(db: Database) -> None:
-    """Coordinators' SSH public keys, one row a key: `rcro-tui users authorized-keys` prints
-    each active user's keys with a forced command naming that user. A key belongs to one
-    person only (sshd would take the first matching line, so a shared key is refused)."""
-    db.execute("""CREATE TABLE user_keys (
-        id INTEGER PRIMARY KEY,
-        login TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
-        key_type TEXT NOT NULL, key_body TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL, UNIQUE (key_body))""")
-    db.execute("CREATE INDEX idx_user_keys_login ON user_keys(login)")

@@ -1,4 +1,4 @@
-"""The Textual app: six sections as modes, F1 help, a Russian command palette, one stylesheet."""
+"""The Textual app: seven sections as modes, F1 help, a Russian command palette, one stylesheet."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from rcro_tui.screens.warm_up import warm_calendar
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.help import HelpScreen, key_rows
 from rcro_tui.screens.keys import bind
-from rcro_tui.screens.sections import NetworkScreen, PublishScreen, StagesScreen, TablesScreen
+from rcro_tui.screens.sections import (AuditScreen, NetworkScreen, PublishScreen, StagesScreen,
+                                      TablesScreen)
 
 SECTIONS = {
     "agenda": ("1", "Ближайшие", AgendaScreen),
@@ -34,9 +35,11 @@ SECTIONS = {
     "stages": ("4", "Отборы", StagesScreen),
     "publish": ("5", "Публикация", PublishScreen),
     "tables": ("6", "Таблицы", TablesScreen),
+    "audit": ("7", "Журнал", AuditScreen),
 }
 IN_FOOTER = {"agenda", "calendar", "network", "stages", "publish"}
-"""«6 Таблицы» is in F1 and the command palette, not the footer (kept to «1 2 3 4 5»)."""
+"""«6 Таблицы» and «7 Журнал» are in F1 and the command palette, not the footer (kept to
+«1 2 3 4 5»)."""
 
 SECTION_KEYS = Binding.Group("Разделы", compact=True)
 """The section keys share one footer label: «1 2 3 4 5 Разделы»."""

@@ -216,6 +216,10 @@ from rcro_tui.cli_web import web_command  # noqa: E402
 
 cli.add_command(users)
 cli.add_command(web_command)
+from rcro_tui.cli_audit import audit, backup_command, restore_command  # noqa: E402
+cli.add_command(audit)
+cli.add_command(backup_command)
+cli.add_command(restore_command)
 
 
 def main(argv: list[str] | None = None) -> None:

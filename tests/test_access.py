@@ -66,7 +66,7 @@ def test_each_role_writes_exactly_what_its_rule_allows(demo_db, login):
     for name, (table, key, changes) in targets(demo_db).items():
         try:
             if table == "settings":
-                store.set_setting(demo_db, "audit_retention_days", "365", user=login)
+                store.set_setting(demo_db, "audit_retention_months", "365", user=login)
             else:
                 store.update(demo_db, table, key, changes, user=login)
             written.append(name)
@@ -151,7 +151,7 @@ def test_unknown_and_disabled_logins_may_not_write_but_an_empty_users_table_is_a
     with pytest.raises(AccessDenied, match="«ivanova» отключён"):
         access.require_identity(demo_db, "ivanova")
     assert access.require_identity(fresh_db, "anyone").sole
-    store.set_setting(fresh_db, "audit_retention_days", "30", user="anyone")
+    store.set_setting(fresh_db, "audit_retention_months", "30", user="anyone")
 
 
 def test_a_role_change_counts_at_once_in_this_and_in_other_connections(demo_path):

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from rcro_tui.db.connection import backup_copy, connect, open_database
+from rcro_tui.db.backups import backup
+from rcro_tui.db.connection import connect, open_database
 from rcro_tui.db.events import EventDraft, add_event
 from rcro_tui.db.orgs import OrgDraft, add_org
 from rcro_tui.model import EventKind
@@ -102,7 +103,7 @@ def backups_while_running(path: Path, workers, folder: Path) -> list[Path]:
             done = db.execute("SELECT count(*) FROM changes WHERE action = 'update'").fetchone()[0]
             if done >= 50 * (len(copies) + 1) or all(w.poll() is not None for w in workers):
                 copy = folder / f"backup-{len(copies)}.sqlite"
-                backup_copy(db, copy)
+                backup(db, copy)  # what `rcro-tui backup` does: online copy, integrity check, rename
                 copies.append(copy)
             time.sleep(0.05)
     finally:
