@@ -26,7 +26,7 @@ db = connect(sys.argv[1]); stop = pathlib.Path(sys.argv[2]); n = 0
 while not stop.exists():
     store.insert(db, "holidays", {"first_day": "2026-12-31", "last_day": "2026-12-31",
                                   "name": "Запись " + str(n) + " " + "ж" * 2000,
-                                  "kind": "public"}, user="writer")
+                                  "kind": "public"}, user="ivanova")
     n += 1
 """
 MOMENT = datetime(2026, 11, 23, 2, 30)
