@@ -63,6 +63,7 @@ def _role_option(func):
 @click.pass_context
 def add_command(ctx: click.Context, login: str, role: str, district: str | None,
                 full_name: str, keys: tuple[Path, ...], db_path: Path | None) -> None:
+    from rcro_tui.db.access import user_access
     from rcro_tui.db.user_keys import add_key, read_key_file
     from rcro_tui.db.users import add_user
 
@@ -70,10 +71,14 @@ def add_command(ctx: click.Context, login: str, role: str, district: str | None,
     try:
         user = acting_user(ctx, db)
         with db.atomic():
+            first = user_access(db, user).sole
             login = add_user(db, login, ROLES[role], user=user, full_name=full_name,
                              district_id=_district_id(db, district))
+            # The first administrator's own keys are theirs to add: from their row on, only
+            # registered users write, and the identity that created the file is not one.
+            owner = login if first else user
             for path in keys:
-                add_key(db, login, read_key_file(path), user=user, where=f"Ключ «{path}»")
+                add_key(db, login, read_key_file(path), user=owner, where=f"Ключ «{path}»")
     finally:
         db.close()
     click.echo(f"Добавлен пользователь {login} ({ROLES[role].label}); ключей: {len(keys)}.")

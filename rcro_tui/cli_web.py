@@ -29,7 +29,14 @@ def web_command(ctx: click.Context, user: str | None, port: int, host: str,
     from rcro_tui.db.connection import open_database
     from rcro_tui.web import check_host, make_server
 
+    from rcro_tui.db.access import require_identity
+
     check_host(host)  # refused before anything else is touched
     path = database_path(ctx, db_path)
-    open_database(path).close()  # a missing folder or a foreign file is reported here, in Russian
-    make_server(path, user or acting_user(ctx), port=port, host=host).serve()
+    login = user or acting_user(ctx)
+    db = open_database(path)  # a missing folder or a foreign file is reported here, in Russian
+    try:
+        require_identity(db, login)  # a login that may not work here gets no server at all
+    finally:
+        db.close()
+    make_server(path, login, port=port, host=host).serve()

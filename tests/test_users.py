@@ -131,6 +131,26 @@ def test_the_users_commands(demo_path, tmp_path):
     assert failed.code == 1 and "не открытый ключ SSH" in failed.err
 
 
+def test_a_new_servers_first_administrator_brings_their_key_then_adds_the_others(tmp_path):
+    """The README's deployment, step 3: the service account (not a user) registers the first
+    administrator with their key, then acts as them (`--user`) to add everyone else."""
+    path = tmp_path / "rcro.sqlite"
+    open_database(path).close()
+    keys = []
+    for seed, login in enumerate(("sidorov", "ivanova"), start=11):
+        keys.append(tmp_path / f"{login}.pub")
+        keys[-1].write_text(key_line(seed=seed, comment=login) + "\n", encoding="utf-8")
+    first = rcro(path, "rcro", "users", "add", "sidorov", "--role", "admin", "--key", str(keys[0]))
+    assert first.code == 0, first.err
+    refused = rcro(path, "rcro", "users", "add", "ivanova", "--role", "regional")
+    assert refused.code == 1 and "Нет прав: пользователя «rcro» нет" in refused.err
+    added = rcro(path, "sidorov", "users", "add", "ivanova", "--role", "regional",
+                 "--key", str(keys[1]))
+    assert added.code == 0, added.err
+    lines = rcro(path, "sidorov", "users", "authorized-keys").text.splitlines()
+    assert [line.split("--user ")[1].split('"')[0] for line in lines] == ["ivanova", "sidorov"]
+
+
 def test_an_unknown_identity_is_refused_before_a_write_and_before_the_app(demo_path):
     refused = rcro(demo_path, "stranger", "holidays", "fill", "--year", "2027/2028")
     assert refused.code == 1

@@ -49,6 +49,13 @@ def test_cli_refuses_another_host_before_touching_the_database(tmp_path, capsys)
     assert not db.exists()
 
 
+def test_cli_serves_nobody_who_may_not_work_in_the_database(demo_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["web", "--user", "stranger", "--port", "8101", "--db", str(demo_path)])
+    assert stop.value.code == 1
+    assert "Нет прав: пользователя «stranger» нет в списке" in capsys.readouterr().err
+
+
 def test_the_app_command_fixes_database_and_identity_safely_quoted(tmp_path):
     command = app_command(tmp_path / "a b.sqlite", "petrov; rm -rf ~")
     words = shlex.split(command)
@@ -160,7 +167,8 @@ def test_the_app_without_a_terminal_refuses_to_start(demo_path):
     """`ssh -T` or a pipe: a Russian message and exit 1, not an app drawing into nowhere; the
     web driver (set by textual-serve) is the one way to run it without a terminal."""
     env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
-    done = subprocess.run([sys.executable, "-m", "rcro_tui", "--db", str(demo_path)],
+    done = subprocess.run([sys.executable, "-m", "rcro_tui", "--db", str(demo_path),
+                           "--user", "ivanova"],
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
                           timeout=30)
     assert done.returncode == 1
