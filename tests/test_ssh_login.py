@@ -39,8 +39,10 @@ def terminals():
 
 
 def test_the_key_opens_the_app_as_its_coordinator(server, terminals):
-    screen = terminals(server.ssh_args("petrov", "-tt")).wait_for("petrov")
-    assert "РЦРО" in screen and "rcro.sqlite" in screen
+    terminal = terminals(server.ssh_args("petrov", "-tt"))
+    terminal.wait_for("Ближайшие")
+    screen = terminal.wait_for("petrov · муниципальный координатор, Асиновский район")
+    assert "rcro.sqlite" in screen
 
 
 def test_a_command_asked_by_the_client_is_ignored_the_app_opens_instead(server, terminals):
@@ -49,8 +51,8 @@ def test_a_command_asked_by_the_client_is_ignored_the_app_opens_instead(server, 
     marker = server.base / "data" / "ran"
     asked = f"touch {marker}; rm -rf {victim}; bash -c 'id > {marker}'"
     terminal = terminals([*server.ssh_args("ivanova", "-tt"), asked])
-    screen = terminal.wait_for("ivanova")
-    assert "РЦРО" in screen
+    terminal.wait_for("Ближайшие")
+    terminal.wait_for("ivanova")
     terminal.keys("q")
     for _ in range(50):
         if terminal.ended():
