@@ -17,7 +17,7 @@ from rcro_tui.db.audit_purge import purge_audit, retention_months, set_retention
 from rcro_tui.db.connection import connect, open_database
 from rcro_tui.db.schema import MIGRATIONS
 from rcro_tui.errors import AccessDenied, InputError
-from tests.conftest import run_rcro
+from conftest import run_rcro
 
 
 def stamp(monkeypatch, moment: str) -> None:

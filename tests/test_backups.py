@@ -16,7 +16,7 @@ from rcro_tui.db import connection, store
 from rcro_tui.db.backups import backup, prune, restore
 from rcro_tui.db.connection import open_database
 from rcro_tui.errors import AccessDenied, DatabaseError
-from tests.conftest import run_rcro
+from conftest import run_rcro
 
 WRITER = """
 import sys, pathlib

@@ -27,8 +27,8 @@ from rcro_tui.db.store import ConflictError
 from rcro_tui.db.event_filter import EventFilter
 from rcro_tui.model import EventKind, HolidayKind
 from rcro_tui.screens.holiday_form import HolidayFormScreen
-from tests.conftest import run_rcro
-from tests.test_holidays_screen import SIZE, open_holidays, settle, type_into
+from conftest import run_rcro
+from test_holidays_screen import SIZE, open_holidays, settle, type_into
 
 BREAK = HolidayDraft(date(2027, 2, 1), date(2027, 2, 7), "Дополнительные каникулы",
                      HolidayKind.SCHOOL_BREAK)

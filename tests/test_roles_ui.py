@@ -10,8 +10,8 @@ import pytest
 from rcro_tui.app import RcroApp
 from rcro_tui.screens.agenda import AgendaScreen
 from rcro_tui.screens.event_editor import EventEditorScreen
-from tests.conftest import TODAY
-from tests.test_editor import cursor_to, settle, shown, stored, type_into
+from conftest import TODAY
+from test_editor import cursor_to, settle, shown, stored, type_into
 
 SIZE = (80, 24)
 

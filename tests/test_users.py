@@ -15,7 +15,7 @@ from rcro_tui.db.user_keys import add_key, authorized_keys, parse_key
 from rcro_tui.db.users import add_user, disable_user, list_users, set_role
 from rcro_tui.errors import AccessDenied, InputError
 from rcro_tui.model import UserRole
-from tests.conftest import Ran
+from conftest import Ran
 
 
 def key_line(key_type: str = "ssh-ed25519", seed: int = 1, comment: str = "petrov@pc") -> str:
