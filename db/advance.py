@@ -12,6 +12,7 @@ coordinator, nothing is applied.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -57,21 +58,45 @@ def get_rule(db: Database, stage_id: int) -> PassRule:
     return stage_rule(db, store.get_row(db, "stages", stage_id))
 
 
-def set_rule(db: Database, stage_id: int, rule: PassRule, *, user: str) -> PassRule:
-    """Store the stage's rule in its canonical JSON (audited)."""
-    store.update(db, "stages", stage_id, {"pass_rule": rule_json(rule)}, user=user)
+def set_rule(db: Database, stage_id: int, rule: PassRule, *, user: str,
+             expected_revision: int | None = None) -> PassRule:
+    """Store the stage's rule in its canonical JSON (audited).
+
+    With `expected_revision` (the stage's version the person's form or command started
+    from), a stage a colleague changed meanwhile is left as it is (ConflictError): their rule
+    is not silently replaced by one decided on an older version.
+    """
+    store.update(db, "stages", stage_id, {"pass_rule": rule_json(rule)}, user=user,
+                 expected_revision=expected_revision)
     return rule
 
 
-def set_marks(db: Database, stage_id: int, marks: dict[int, bool | None], *, user: str) -> None:
-    """The coordinator's choices (entry → passes?, None to forget), kept across sessions."""
+def set_marks(db: Database, stage_id: int, marks: dict[int, bool | None], *, user: str,
+              seen: Mapping[int, int] | None = None) -> None:
+    """The coordinator's choices (entry → passes?, None to forget), kept across sessions.
+
+    `seen` (entry → the revision the person's preview showed) makes the save all or nothing:
+    if a colleague changed any of those entries meanwhile (a score, a mark), nothing is written
+    and the ConflictError names the participant, since the choice was made on what they saw.
+    """
     with db.atomic():
-        for entry_id, mark in marks.items():
-            row = store.get_row(db, "entries", entry_id)
+        rows = {entry_id: store.get_row(db, "entries", entry_id) for entry_id in marks}
+        for entry_id, row in rows.items():
             if row["stage_id"] != stage_id:
                 raise UserError(f"Участник № {entry_id} не на этом этапе.")
+            _refuse_if_moved(row, (seen or {}).get(entry_id))
+        for entry_id, mark in marks.items():
             store.update(db, "entries", entry_id,
                          {"pass_mark": None if mark is None else int(mark)}, user=user)
+
+
+def _refuse_if_moved(row: dict[str, Any], seen: int | None) -> None:
+    if seen is None or row["revision"] == seen:
+        return
+    raise store.ConflictError(
+        f"Участника «{row['participant_name']}» изменил другой пользователь (версия "
+        f"{row['revision']}, а вы видели версию {seen}): отметки не сохранены. Посмотрите "
+        "список заново и повторите.")
 
 
 def apply(db: Database, stage_id: int, decisions: dict[int, bool] | None = None, *,

@@ -30,7 +30,7 @@ _NOWHERE = (None, "")
 
 _ENTRIES = """
 SELECT id, participant_name, grade, subject, score, status, organization_id, session_id,
-       pass_mark
+       pass_mark, revision
 FROM entries WHERE stage_id = ?"""
 """Only the entries' own columns: their schools and sessions, a few hundred, are looked up
 once each (`_names`) instead of being joined onto every one of 20 000 rows."""
@@ -73,6 +73,8 @@ class PreviewRow(NamedTuple):
     next_session: str = ""
     advanced_to: int | None = None
     """The entry already made for it in the next stage (advancing again creates nothing)."""
+    revision: int = 1
+    """The entry's version as read: a mark saved from this preview names it (`set_marks`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,7 @@ def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> 
                 going = session.id, session.name
         result.append(make((r[0], r[1], r[2], r[3], r[6], cand.school, cand.district,
                             cand.session, r[4], r[5], decision) + going
-                           + (linked.get(r[0]),)))
+                           + (linked.get(r[0]), r[9])))
     return Preview(stage, rule, nxt, _in_order(rule, result), _warnings(stage, nxt, missing))
 
 

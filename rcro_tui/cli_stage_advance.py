@@ -2,8 +2,9 @@
 
 `stages advance ЭТАП --dry-run` prints who passes and why; without it the passers' entries
 are created in the next stage (refused, exit code 1, while ties wait for the coordinator).
-`stages rule ЭТАП` shows the rule; `--set JSON` or `--top/--per/--ties/--min/--line/--manual`
-change it.
+`stages rule ЭТАП` shows the rule and the stage's version; `--set JSON` or
+`--top/--per/--ties/--min/--line/--manual` change it, `--revision N` only if nobody changed the
+stage since the version N the person (or script) looked at.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 from rcro_tui.cli_common import HELP, acting_user, db_option
+from rcro_tui.cli_revision import revision_option, started_from
 from rcro_tui.cli_stages import open_db, stages
 from rcro_tui.errors import InputError
 from rcro_tui.pass_rule_text import RuleFields, parse_line, rule_of
@@ -74,28 +76,32 @@ def advance_command(ctx: click.Context, stage_id: int, dry_run: bool, fmt: str,
               help="Проходной балл для предмета и класса (пусто — любой).")
 @click.option("--manual", is_flag=True, help="Вручную: координатор отмечает, кто проходит.")
 @click.option("--note", default="", metavar="ТЕКСТ", help="Пояснение к правилу.")
+@revision_option()
 @db_option()
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
 def rule_command(ctx: click.Context, stage_id: int, as_json: str | None, top: int | None,
                  per: str | None, by_subject: bool, by_grade: bool, ties: str | None,
                  least: str | None, lines: tuple[str, ...], manual: bool, note: str,
-                 db_path: Path | None) -> None:
+                 revision: int | None, db_path: Path | None) -> None:
     from rcro_tui.db.advance import get_rule, set_rule
     from rcro_tui.db.store import get_row
     from rcro_tui.pass_words import describe
 
     db = open_db(ctx, db_path)
     try:
-        name = get_row(db, "stages", stage_id)["name"]
+        stage = get_row(db, "stages", stage_id)
+        name = stage["name"]
         rule = _typed_rule(as_json, top, per, by_subject, by_grade, ties, least, lines, manual,
                            note, stage=name)
         if rule is not None:
-            set_rule(db, stage_id, rule, user=acting_user(ctx, db))
+            set_rule(db, stage_id, rule, user=acting_user(ctx, db),
+                     expected_revision=started_from(revision, stage["revision"]))
         shown = get_rule(db, stage_id)
+        now = get_row(db, "stages", stage_id)["revision"]
     finally:
         db.close()
-    click.echo(f"Этап «{name}»: {describe(shown)}")
+    click.echo(f"Этап «{name}»: {describe(shown)}\nВерсия этапа: {now} (для --revision).")
 
 
 def _typed_rule(as_json, top, per, by_subject, by_grade, ties, least, lines, manual, note, *,

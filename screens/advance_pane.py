@@ -2,9 +2,10 @@
 and advancing to the next stage.
 
 Keys: R — the rule; space or Enter — passes / does not, for a tie the coordinator decides or
-under a manual rule (kept in the database at once); A — advance (asks first, naming the
-counts; refused while ties wait). After each write the pane posts `StageChanged` and rereads
-on it, like the stage's other panes.
+under a manual rule (kept in the database at once, from the entry's version the pane showed:
+a colleague's change to that participant meanwhile refuses the mark and rereads); A —
+advance (asks first, naming the counts; refused while ties wait). After each write the pane
+posts `StageChanged` and rereads on it, like the stage's other panes.
 """
 
 from __future__ import annotations
@@ -143,8 +144,9 @@ class AdvancePane(WriteKeys, Widget):
                         "изменить его — R.", severity="warning")
             return
         self._write(lambda db: set_marks(db, self.stage_id, {
-            row.entry_id: row.decision.verdict is not Verdict.YES}, user=self.app.user))
-        self.changed()
+            row.entry_id: row.decision.verdict is not Verdict.YES}, user=self.app.user,
+            seen={row.entry_id: row.revision}))
+        self.changed()  # also after a conflict: the pane shows what the colleague saved
 
     def action_advance(self) -> None:
         seen = self.preview

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import DataTable, Header
 
 from rcro_tui.db.views import agenda
 from rcro_tui.screens.event_actions import EventActions
@@ -51,6 +51,16 @@ class SectionScreen(Screen[None]):
         self.app.push_screen(EventDetailScreen(self.app.db_path, event_id))
 
 
+class AgendaTable(ViewTable):
+    """The list of «Ближайшие»: tells its screen when rows are (re)drawn under the cursor
+    (a reload moves no cursor, so no DataTable.RowHighlighted says so)."""
+
+    def _show(self, view) -> None:
+        super()._show(view)
+        self.screen.forget_event_rights()  # reread: a host may have moved to another district
+        self.screen.event_cursor_moved()
+
+
 class AgendaScreen(EventActions, SectionScreen):
     """«Ближайшие»: what happens from today on, with date, time, format, host and district."""
 
@@ -59,13 +69,17 @@ class AgendaScreen(EventActions, SectionScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
         since = self.app.today
-        yield ViewTable(self.app.db_path, lambda db: agenda(db, since, warn=True),
-                        id="agenda")
+        yield AgendaTable(self.app.db_path, lambda db: agenda(db, since, warn=True),
+                          id="agenda")
         yield Footer()
 
     @on(ViewTable.Opened)
     def _opened(self, message: ViewTable.Opened) -> None:
         self.open_event(int(message.key))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.event_cursor_moved()
 
     def current_event_id(self) -> int | None:
         table = self.query_one(ViewTable)

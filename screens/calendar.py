@@ -169,6 +169,7 @@ class CalendarScreen(EventActions, SectionScreen):
             return
         self.window = window
         self._warned = window if warned else None
+        self.forget_event_rights()
         pane = self._active()
         pane.cursor = self.cursor
         pane.window = window
@@ -215,6 +216,7 @@ class CalendarScreen(EventActions, SectionScreen):
         # One line each, full width (app.tcss): a new text never needs a layout pass.
         self.query_one("#calendar-title", Static).update(title, layout=False)
         self.query_one("#calendar-status", Static).update(self.status_text(), layout=False)
+        self.event_cursor_moved()  # every cursor move and every new window pass here
 
     def status_text(self) -> str:
         """The cursor day, how many events it has, and its holiday or school break."""

@@ -3,6 +3,13 @@
 A screen mixes `EventActions` in before its base and provides `current_event_id()`,
 `current_day()` and `refresh_events()`. Each action is one call into `db.event_edit`; the
 ones that cannot be undone (cancel, delete, a copy into next year) ask first.
+
+A municipal coordinator may change only their district's events: while the cursor is on
+another district's event, «Изменить», «Отменить» and «Удалить» leave the footer (their keys
+then only say «Нет прав: …», as the core would). The host calls `event_cursor_moved()` when
+its cursor moves; the answer is worked out once per event (a cached look-up) and the footer
+is rebuilt only when it changes: moving the cursor costs other roles nothing, and a
+municipal coordinator one look-up per event. The core still refuses the write.
 """
 
 from __future__ import annotations
@@ -17,16 +24,19 @@ from rcro_tui.db.event_edit import (cancel_event, delete_event, duplicate_to_nex
                                     next_year_shift)
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import WEEKDAYS_LONG, date_long
-from rcro_tui.model import EventStatus
+from rcro_tui.model import EventStatus, UserRole
 from rcro_tui.rules import parse_moment, today_in_region
 from rcro_tui.db.access import why_not
 from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.event_editor import EventEditorScreen
-from rcro_tui.screens.keys import bind
+from rcro_tui.screens.keys import bind, both_layouts
 
 EVENT_KEYS = Binding.Group("Мероприятие")
+
+CHANGE_ACTIONS = frozenset({"edit_event", "cancel_event", "delete_event"})
+"""Keys that change the event under the cursor (hidden on an event the person may not change)."""
 
 
 def day_with_weekday(day: date) -> str:
@@ -59,7 +69,56 @@ class EventActions(WriteKeys, Screen):
                 id="delete_event"),
         Binding("L,Д,shift+l", "letter", "Письмо", show=False, key_display="Shift+L",
                 id="letter"),
+        # Tried after the three above, and only while they are hidden: the key still says why.
+        Binding(both_layouts("e,x,delete"), "refused_event", "Нет прав менять это мероприятие",
+                show=False, id="refused_event"),
     ]
+
+    _event_refused = False
+    """Whether the event under the cursor is one the person may not change (last answer)."""
+
+    _refusals: dict[int, bool] | None = None
+    """Event id → refused?, for a municipal coordinator; forgotten when the events are reread."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "refused_event":
+            return self._event_refused
+        if action in CHANGE_ACTIONS and self._event_refused:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_refused_event(self) -> None:
+        """e, x or Del on an event the person may not change: the core's «Нет прав: …»."""
+        self._chosen_event()
+
+    def event_cursor_moved(self) -> None:
+        """Hide or show the change keys for the event now under the cursor (only when the
+        answer changes: a footer rebuild per keystroke would slow the calendar down)."""
+        rights = getattr(self.app, "rights", None)
+        if rights is None or rights.role is not UserRole.MUNICIPAL or not rights.may_write:
+            return
+        refused = self._refused(self.current_event_id())
+        if refused != self._event_refused:
+            self._event_refused = refused
+            self.refresh_bindings()
+
+    def forget_event_rights(self) -> None:
+        """The events were reread (an event's host may have moved to another district)."""
+        self._refusals = None
+
+    def _refused(self, event_id: int | None) -> bool:
+        if event_id is None:
+            return False
+        if self._refusals is None:
+            self._refusals = {}
+        if event_id not in self._refusals:
+            try:
+                with reading(self.app.db_path) as db:
+                    row = store.get_row(db, "events", event_id)
+                    self._refusals[event_id] = bool(why_not(db, self.app.user, "events", row))
+            except UserError:
+                return False  # gone meanwhile: the key says so when pressed
+        return self._refusals[event_id]
 
     def current_event_id(self) -> int | None:
         """The event under the cursor (the host screen says)."""

@@ -23,15 +23,22 @@ FIELD_ERRORS = ("n", "default", "lines")
 
 
 class PassRuleForm(FormScreen):
-    """Dismisses with the rule saved, or None."""
+    """Dismisses with the rule saved, or None.
+
+    The stage's revision is read with the rule the form shows, and the save names it: a rule
+    a colleague saved meanwhile is not overwritten; the form stays open with what was typed
+    and says so (the person can Esc, reopen, and decide on the colleague's rule).
+    """
 
     def __init__(self, db_path: Path, user: str, stage_id: int) -> None:
         super().__init__()
         self.db_path, self.user, self.stage_id = db_path, user, stage_id
+        self.revision: int | None = None
 
     def compose(self) -> ComposeResult:
         with reading(self.db_path) as db:
             stage = get_row(db, "stages", self.stage_id)
+            self.revision = stage["revision"]
             try:
                 rule: PassRule = get_rule(db, self.stage_id)
             except UserError:
@@ -98,7 +105,8 @@ class PassRuleForm(FormScreen):
             rule = rule_of(self.fields())
             db = connect(self.db_path)
             try:
-                set_rule(db, self.stage_id, rule, user=self.user)
+                set_rule(db, self.stage_id, rule, user=self.user,
+                         expected_revision=self.revision)
             finally:
                 db.close()
         except RuleProblems as problems:

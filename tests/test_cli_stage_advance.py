@@ -67,19 +67,35 @@ def test_rule_shows_and_sets_by_options_json_and_lines(tmp_path):
     stage = str(world.selection)
     shown = run_rcro(path, "stages", "rule", stage)
     assert shown.text == ("Этап «Отборочный этап»: Первые 3: проходят 3 лучших на каждой "
-                          "площадке; равные баллы на границе: проходят все с равным баллом.\n")
+                          "площадке; равные баллы на границе: проходят все с равным баллом.\n"
+                          "Версия этапа: 1 (для --revision).\n")
     top = run_rcro(path, "stages", "rule", stage, "--top", "2", "--per", "район",
                    "--by-subject", "--ties", "координатор")
     assert top.text == ("Этап «Отборочный этап»: Первые 2: проходят 2 лучших в каждом районе "
-                        "по каждому предмету; равные баллы на границе: решает координатор.\n")
+                        "по каждому предмету; равные баллы на границе: решает координатор.\n"
+                        "Версия этапа: 2 (для --revision).\n")
     lines = run_rcro(path, "stages", "rule", stage, "--line", "математика; 9; 75",
                      "--line", "; 10; 60,5", "--min", "70")
     assert lines.text == ("Этап «Отборочный этап»: Проходной балл: 75 для 9 класса по "
-                          "математике; 60,5 для 10 класса; 70 для остальных.\n")
+                          "математике; 60,5 для 10 класса; 70 для остальных.\n"
+                          "Версия этапа: 3 (для --revision).\n")
     as_json = run_rcro(path, "stages", "rule", stage, "--set",
                        json.dumps({"kind": "manual", "note": "по решению жюри"}))
     assert as_json.text == ("Этап «Отборочный этап»: Вручную: координатор отмечает, кто "
-                            "проходит. по решению жюри\n")
+                            "проходит. по решению жюри\nВерсия этапа: 4 (для --revision).\n")
+
+
+def test_rule_set_from_a_stale_version_is_refused_and_changes_nothing(tmp_path):
+    path, world, _ = world_file(tmp_path)
+    stage = str(world.selection)
+    assert run_rcro(path, "stages", "rule", stage, "--top", "2", "--revision", "1").code == 0
+    ran = run_rcro(path, "stages", "rule", stage, "--manual", "--revision", "1")
+    assert ran.code == 1
+    assert ran.err.startswith("Ошибка: Запись изменил другой пользователь (версия 2, а вы "
+                              "правили версию 1)"), ran.err
+    shown = run_rcro(path, "stages", "rule", stage).text
+    assert shown.startswith("Этап «Отборочный этап»: Первые 2") and "Версия этапа: 2" in shown
+    assert run_rcro(path, "stages", "rule", stage, "--manual", "--revision", "2").code == 0
 
 
 def test_rule_refuses_bad_options_in_russian(tmp_path):
