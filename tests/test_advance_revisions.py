@@ -15,7 +15,7 @@ from rcro_tui.db.connection import connect, open_database
 from rcro_tui.db.store import ConflictError
 from rcro_tui.pass_rules import Manual, Quota, QuotaScope
 from rcro_tui.screens.pass_rule_form import PassRuleForm
-from tests.test_advance_pane import KOZH, K1, T58, TOMSK, Host, settle, stage_file, text
+from test_advance_pane import KOZH, K1, T58, TOMSK, Host, settle, stage_file, text
 
 CONFLICT = "Запись изменил другой пользователь"
 __all__ = ["stage_file"]  # the fixture, imported for these tests

@@ -8,8 +8,8 @@ from __future__ import annotations
 from rcro_tui.screens.agenda import AgendaScreen
 from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.event_editor import EventEditorScreen
-from tests.test_editor import cursor_to, settle, shown, stored
-from tests.test_roles_ui import SIZE, app_as, districts_of, shown_keys
+from test_editor import cursor_to, settle, shown, stored
+from test_roles_ui import SIZE, app_as, districts_of, shown_keys
 
 OWN_DISTRICT = "Асиновский район"
 FOREIGN = (39, "04.05.2027")  # hosted in Томский район
