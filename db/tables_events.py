@@ -99,28 +99,28 @@ def _events_of(groups: dict[int, set[int]], keys: tuple[int, ...]) -> set[int]:
 
 def _program_events(db: Database) -> dict[int, set[int]]:
     """Each programme's events (`EventFilter.program_ids`: the event's own programme)."""
-    def read() -> dict[int, set[int]]:
-        groups: dict[int, set[int]] = {}
-        for program_id, event_id in db.execute(
-                "SELECT program_id, id FROM events WHERE program_id IS NOT NULL"):
-            groups.setdefault(program_id, set()).add(event_id)
-        return groups
-    return kept(db, "table-program-events", (), read)
+    return _events_by(db, "table-program-events",
+                      "SELECT program_id, id FROM events WHERE program_id IS NOT NULL")
 
 
 def _district_events(db: Database) -> dict[int, set[int]]:
     """Each district's events (`EventFilter.district_ids`: the host's district or a stage
     session's held there)."""
+    return _events_by(db, "table-district-events",
+                      "SELECT o.district_id, e.id FROM events e JOIN organizations o "
+                      "ON o.id = e.host_org_id WHERE o.district_id IS NOT NULL "
+                      "UNION SELECT district_id, event_id FROM stage_sessions "
+                      "WHERE district_id IS NOT NULL AND event_id IS NOT NULL")
+
+
+def _events_by(db: Database, name: str, sql: str) -> dict[int, set[int]]:
+    """(key, event id) pairs as each key's set of events, kept while the file is unchanged."""
     def read() -> dict[int, set[int]]:
         groups: dict[int, set[int]] = {}
-        for district_id, event_id in db.execute(
-                "SELECT o.district_id, e.id FROM events e JOIN organizations o "
-                "ON o.id = e.host_org_id WHERE o.district_id IS NOT NULL "
-                "UNION SELECT district_id, event_id FROM stage_sessions "
-                "WHERE district_id IS NOT NULL AND event_id IS NOT NULL"):
-            groups.setdefault(district_id, set()).add(event_id)
+        for key, event_id in db.execute(sql):
+            groups.setdefault(key, set()).add(event_id)
         return groups
-    return kept(db, "table-district-events", (), read)
+    return kept(db, name, (), read)
 
 
 def year_calendar(db: Database, params: TableParams) -> Printable:
