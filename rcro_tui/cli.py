@@ -95,7 +95,31 @@ def demo(ctx: click.Context, db_path: Path | None, force: bool, open_after: bool
                    f"{count(summary.stages, 'этап', 'этапа', 'этапов')}, "
                    f"{count(summary.entries, 'участник', 'участника', 'участников')}.")
     if open_after:
-        open_app(path, current_user(ctx.obj["user"]), create=False)
+        open_app(path, demo_identity(path, ctx.obj["user"]), create=False)
+
+
+def demo_identity(path: Path, asked: str | None) -> str:
+    """Who opens the demo: `--user` if given; else the OS user when the demo knows them; else
+    the demo's administrator (a demo built by an older version, or under a login the users
+    table cannot hold, would otherwise refuse the very person who asked to open it)."""
+    from rcro_tui.db.access import user_access
+    from rcro_tui.db.connection import open_database
+
+    login = current_user(asked)
+    if asked:
+        return login
+    db = open_database(path, create=False)
+    try:
+        if not user_access(db, login).refusal:
+            return login
+        row = db.execute("SELECT login FROM users WHERE role = 'admin' AND active = 1 "
+                         "ORDER BY login LIMIT 1").fetchone()
+    finally:
+        db.close()
+    if row is None:
+        return login
+    click.echo(f"Демо-база: вы работаете в ней как её администратор «{row[0]}».", err=True)
+    return row[0]
 
 
 def demo_admin(login: str) -> str:

@@ -176,3 +176,17 @@ def test_the_demo_built_by_the_cli_opens_for_the_person_who_built_it(tmp_path, m
         db.close()
     assert roles["coordinator"] is UserRole.ADMIN and roles["petrov"] is UserRole.MUNICIPAL
     assert rcro(path, None, "holidays", "fill", "--year", "2027/2028").code == 0
+
+
+def test_a_demo_that_does_not_know_the_person_opens_as_its_administrator(demo_path, monkeypatch):
+    """A demo built by an older version (its administrator «demo») or under a login the users
+    table cannot hold: `rcro-tui demo --open` still opens it, as the demo's administrator."""
+    import getpass
+
+    from rcro_tui.cli import demo_identity
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "Ivan")
+    assert demo_identity(demo_path, None) == "demo"
+    assert demo_identity(demo_path, "petrov") == "petrov"
+    monkeypatch.setattr(getpass, "getuser", lambda: "ivanova")
+    assert demo_identity(demo_path, None) == "ivanova"
