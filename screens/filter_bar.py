@@ -174,8 +174,11 @@ class FilterBar(Widget, can_focus=True):
 
     @on(Input.Changed, "#filter-search")
     def _typed(self, event: Input.Changed) -> None:
+        """The box's text now, not the message's: letters typed fast (over SSH a word comes
+        at once) reach the box before the bar handles the change of the first one, and
+        writing that older text back would put the next letters after it."""
         event.stop()
-        self._change(replace(self._filter, text=event.value))
+        self._change(replace(self._filter, text=event.input.value))
 
     @on(Input.Submitted, "#filter-search")
     @on(SearchInput.Closed)

@@ -97,7 +97,12 @@ class SavedViewsDialog(ModalScreen[EventFilter | None]):
         return self.views[index] if self.views and index is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a name is typed, letters go into the box; Enter there saves, not applies."""
+        """While a name is typed, letters go into the box; Enter there saves, not applies.
+
+        Textual asks before the dialog is composed too (a key pressed as it opens): nothing
+        is typed then and nothing chosen, so the keys wait for their widgets."""
+        if not self.is_mounted or not self.query("#views-name"):
+            return action not in ("save", "rename", "delete") or None
         typing = self.query_one("#views-name").display
         if action in ("save", "rename", "delete") and typing:
             return False

@@ -151,6 +151,23 @@ async def test_dialog_reset_and_cancel(demo_path):
         assert app.changes == [EventFilter()]
 
 
+async def test_a_search_handled_late_never_takes_back_letters_typed_since(demo_path):
+    """Over SSH the letters of a word arrive together: the box has «Форум» when the bar
+    handles the change it posted at «Ф». That late change must not write «Ф» back into the
+    box (the next letters went in after the «Ф»: «Фдероворум юных ли»)."""
+    app = Harness(demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        box = app.query_one(Input)
+        with box.prevent(Input.Changed):
+            box.value = "Форум"
+        box.post_message(Input.Changed(box, "Ф"))
+        await pilot.pause()
+        await pilot.press(*" юных")
+        assert box.value == "Форум юных"
+        assert app.changes[-1].text == "Форум юных"
+
+
 async def test_host_picker_searches_hundreds_of_organisations(demo_path):
     app = Harness(demo_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -279,3 +296,15 @@ def test_snapshot_saved_views(snap_compare, demo_path, bar_with_chips):
         await settle(pilot)
 
     assert snap_compare(bar_with_chips, terminal_size=SIZE, run_before=go)
+
+
+def test_the_saved_views_dialog_answers_for_its_keys_before_it_is_composed(tmp_path):
+    """A key typed as the dialog opens (over SSH, the rest of a word typed fast) is checked
+    before the dialog has its widgets: the answer waits for them instead of crashing."""
+    from rcro_tui.db.event_filter import EventFilter
+    from rcro_tui.screens.saved_views import SavedViewsDialog
+
+    dialog = SavedViewsDialog(tmp_path / "x.sqlite", "ivanova", EventFilter())
+    assert dialog.check_action("save", ()) is None
+    assert dialog.check_action("delete", ()) is None
+    assert dialog.check_action("copy_text", ()) is True

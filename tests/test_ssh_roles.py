@@ -67,6 +67,7 @@ def edit_title(terminal: Terminal, day: str, words: str, title: str, suffix: str
     terminal.keys("a")
     terminal.wait_for("Список")
     terminal.keys("/")
+    terminal.wait_for("Поиск: название")  # the box is open: letters typed before it would be keys
     terminal.type(words)
     terminal.wait_for(words)
     terminal.keys("Escape")
