@@ -85,6 +85,7 @@ def edit_title(terminal: Terminal, day: str, words: str, title: str, suffix: str
     terminal.wait_for("Изменение мероприятия")
     time.sleep(1)  # the title field takes focus (selecting its text) just after it is drawn
     terminal.keys("End", "C-u")  # emptied, whether its text was selected or not
+    terminal.wait_for("Название     Как в письме")  # the empty field shows its example
     terminal.type(title + suffix)
     terminal.wait_for("Название     " + title + suffix)
     terminal.keys("C-s")
