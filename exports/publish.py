@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -34,10 +35,9 @@ from rcro_tui.exports.feed_journal import (STATE, FeedChanges, PublishedState, S
 from rcro_tui.exports.ics_event import FeedEvent, VeventText
 from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
 from rcro_tui.exports.ics_lint import Finding
-from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_process,
-                                           helper_share, shared_texts, split_by_size,
-                                           tables_and_feeds, write_feeds)
-from rcro_tui.exports.publish_helper import Helper
+from rcro_tui.exports.publish_lane import HelperLane
+from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_lane,
+                                           shared_texts, tables_from_file, write_shared_feeds)
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
@@ -109,12 +109,12 @@ def published_facts(db: Database, as_of: date) -> list[EventFacts]:
             if still_shown(fact, as_of, keep_days)]
 
 
-def prepare(db: Database, as_of: date, *, user: str, pool: Helper | None = None) -> Prepared:
-    """Read the events, choose each feed's, write and lint each VEVENT once (`pool`: a helper
-    process does half of that: `publish_work`)."""
+def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = None) -> Prepared:
+    """Read the events, choose each feed's, write and lint each VEVENT once (`lane`: a helper
+    process shares the texts: `publish_work`)."""
     facts = published_facts(db, as_of)
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
-    texts, findings, feeds = shared_texts(events, pool, lambda: plan_feeds(db, facts))
+    texts, findings, feeds = shared_texts(events, lane, lambda: plan_feeds(db, facts))
     return Prepared(feeds, texts, events, tokens_for_publish(db, user=user),
                     EventIndex.build(texts), findings)
 
@@ -139,23 +139,26 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     """Write every feed, table and page into `folder`; `site_url` is where it is served."""
     started = time.perf_counter()
     db_file = database_file(db)
-    with helper_process(_event_count(db) if db_file else 0) as pool:
-        prepared = prepare(db, as_of, user=user, pool=pool)
+    with helper_lane(_event_count(db) if db_file else 0) as lane:
+        tables = lane.call(tables_from_file, db_file, folder, as_of) if lane else None
+        prepared = prepare(db, as_of, user=user, lane=lane)
         report = PublishReport(folder, events=len(prepared.events))
         before = load_state(folder)
         jobs = _jobs(prepared)
-        outcomes, tables, pages = _write_all(db, db_file, folder, jobs, prepared, as_of,
-                                             site_url, pool, progress)
-    state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
-                            for key, e in prepared.events.items()})
+        state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
+                                for key, e in prepared.events.items()})
+        planned: list[bytes] = []
+        outcomes, tables_report, pages = _write_all(
+            db, folder, jobs, prepared, as_of, site_url, lane, tables, progress,
+            meanwhile=lambda: planned.append(_planned_state(state, jobs)))
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)
-    _count_tables(report, tables)
+    _count_tables(report, tables_report)
     kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
     report.removed += len(remove_stale(folder / "feeds", kept)) + \
         len(remove_stale(folder / "private", kept))
-    write_if_changed(folder / STATE, state_bytes(state))
+    write_if_changed(folder / STATE, state_bytes(state) if report.refused else planned[0])
     report.first = not before
     if report.changes:
         keep_journal(folder, report)
@@ -163,50 +166,44 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     return report
 
 
-def _write_all(db: Database, db_file: str, folder: Path, jobs: list[FeedJob],
-               prepared: Prepared, as_of: date, site_url: str, pool: Helper | None,
-               progress: Progress | None) -> tuple[list[FeedOutcome], TablesReport, list[str]]:
-    """Feeds, tables and pages; with a helper, it makes the tables and a share of the feeds
-    while this process writes the other feeds and the private pages. Also returns the
-    pages' paths."""
+def _write_all(db: Database, folder: Path, jobs: list[FeedJob], prepared: Prepared,
+               as_of: date, site_url: str, lane: HelperLane | None,
+               tables: Future[TablesReport] | None, progress: Progress | None, *,
+               meanwhile: Callable[[], None]) -> tuple[list[FeedOutcome], TablesReport,
+                                                      list[str]]:
+    """Feeds, tables and pages; with a helper, it has made the tables (`tables`) and shares
+    the feeds while this process writes the private pages, does `meanwhile()` and then its
+    part of the feeds. Also returns the pages' paths."""
     source = _source(prepared)
     private = site_private_pages(prepared.feeds, prepared.tokens, site_url)
     pages = PageWriter(folder)
-    if pool is None:
-        outcomes = write_feeds(folder, jobs, source, _feed_progress(progress, len(jobs), 1.0))
-        tables = publish_tables(db=db, folder=folder, as_of=as_of)
+
+    def before_feeds() -> None:
         pages.write(private)
-    else:
-        public = max((len(feed.event_ids) for feed in prepared.feeds
-                      if feed.kind is FeedKind.REGION), default=0)
-        pairs = sum(len(job.event_ids) for job in jobs)
-        helped = split_by_size(jobs, helper_share(public, pairs, len(private)))
-        theirs = pool.submit(tables_and_feeds, db_file, folder, as_of,
-                             [jobs[i] for i in helped], source)
-        chosen = set(helped)
-        ours_at = [i for i in range(len(jobs)) if i not in chosen]
-        ours = write_feeds(folder, [jobs[i] for i in ours_at], source,
-                           _feed_progress(progress, len(jobs), len(jobs) / max(1, len(ours_at))))
-        pages.write(private)
-        tables, helped_outcomes = theirs.result()
-        outcomes = _in_order(len(jobs), [*zip(ours_at, ours), *zip(helped, helped_outcomes)])
-    pages.write([site_index(prepared.feeds, site_url, tables.links)])
+        meanwhile()
+
+    outcomes = write_shared_feeds(folder, jobs, source, lane, before=before_feeds,
+                                  progress=_feed_progress(progress, len(jobs)))
+    made = publish_tables(db=db, folder=folder, as_of=as_of) if tables is None \
+        else tables.result()
+    pages.write([site_index(prepared.feeds, site_url, made.links)])
     pages.save()
-    return outcomes, tables, list(pages.now)
+    return outcomes, made, list(pages.now)
 
 
-def _feed_progress(progress: Progress | None, total: int, step: float):
-    """The bar moves with this process's feeds as if they were all of them (`step` apart)."""
+def _planned_state(state: PublishedState, jobs: list[FeedJob]) -> bytes:
+    """The state file as it will be when no feed is refused, made while the helper still
+    writes feeds (a fifth of a second at 600 000 event-feed pairs, off the critical path);
+    `state.events` is complete by then, `state.feeds` is not touched."""
+    return state_bytes(PublishedState(state.events, {job.key: list(job.event_ids)
+                                                     for job in jobs}))
+
+
+def _feed_progress(progress: Progress | None, total: int):
+    """The bar moves with the feeds written (by this process and the helper)."""
     if progress is None:
         return None
-    return lambda number, job: progress(min(total, round(number * step)), total, job.header.name)
-
-
-def _in_order(size: int, placed: list[tuple[int, FeedOutcome]]) -> list[FeedOutcome]:
-    merged: list[FeedOutcome | None] = [None] * size
-    for index, outcome in placed:
-        merged[index] = outcome
-    return merged  # type: ignore[return-value]
+    return lambda number, job: progress(min(total, number), total, job.header.name)
 
 
 def _event_count(db: Database) -> int:

@@ -2,12 +2,13 @@
 
 A country-size publish is pure CPU: 20 000 VEVENTs written and linted, then a thousand
 private feeds joined and written (600 MB). On the coordinators' 2-core server one process
-uses half of it, so a large publish starts one helper process and gives it every other
-event; then it makes the printable tables and a share of the feeds while this process
-writes the other feeds and the pages (`helper_share` balances the two). The helper
-is a plain child process (`publish_helper`) given its share as pickled data: it needs no
-database, and every function here is one of plain data. Small publishes (a region: a second)
-stay in one process, where starting the helper would cost more than it saves.
+uses half of it, so a large publish starts one helper process (`publish_helper`). The helper
+first makes the printable tables (it opens the database file itself, to read) while this
+process reads the events and chooses the feeds; then the events' texts and the feeds are
+each shared out by batches (`publish_lane`: this process takes from the front of the list,
+the helper from the back), while this process also writes the private pages. Every
+function here is one of plain data, so the helper can be given it by name. Small publishes
+(a region: a second) stay in one process, where starting the helper costs more than it saves.
 """
 
 from __future__ import annotations
@@ -24,30 +25,29 @@ from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
 from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
                                        indexed_feed_bytes)
 from rcro_tui.exports.ics_lint import Finding, lint, lint_events
+from rcro_tui.exports.publish_lane import HelperLane, run_shared
 from rcro_tui.exports.site_files import is_current, replace_file
 
 if TYPE_CHECKING:
-    from rcro_tui.exports.publish_helper import Helper
     from rcro_tui.exports.publish_tables import TablesReport
 
 T = TypeVar("T")
 
 HELPER_FROM_EVENTS = 3_000
 """From this many events a publish shares its work with a helper process."""
-TABLE_SECONDS_PER_PUBLIC_EVENT = 0.42e-3
-"""A public event's share of the printable tables (read for the calendar, its programme's
-and its district's; HTML and CSV)."""
-FEED_SECONDS_PER_PAIR = 7.6e-6
-"""Joining, checking and writing one event into one feed."""
-PAGE_SECONDS = 1.6e-3
-"""One private page with its QR code."""
+EVENTS_PER_BATCH = 500
+"""Events handed out at a time for their texts: 30 batches for 15 000 events, so the two
+sides finish within ~0.1 s of each other, and few enough that handing out costs nothing."""
+PAIRS_PER_BATCH = 15_000
+"""Event-feed pairs handed out at a time (about 15 MB of feeds written)."""
 PROCESSES_VARIABLE = "RCRO_PUBLISH_PROCESSES"
 """Set to 1 to keep a publish in one process (a machine with other work to do)."""
 
 
 @contextmanager
-def helper_process(events: int) -> Iterator[Helper | None]:
-    """A helper process for a large publish on a machine with two cores or more, else None."""
+def helper_lane(events: int) -> Iterator[HelperLane | None]:
+    """The helper process's lane for a large publish on a machine with two cores or more,
+    else None (everything is then done in this process)."""
     if events < HELPER_FROM_EVENTS or _usable_cores() < 2 or \
             os.environ.get(PROCESSES_VARIABLE, "").strip() == "1":
         yield None
@@ -59,10 +59,11 @@ def helper_process(events: int) -> Iterator[Helper | None]:
     except OSError:  # no processes left to start: the publish still works, slower
         yield None
         return
+    lane = HelperLane(helper)
     try:
-        yield helper
+        yield lane
     finally:
-        helper.close()
+        lane.close()
 
 
 def _usable_cores() -> int:
@@ -81,21 +82,23 @@ def texts_and_findings(events: dict[int, FeedEvent]
     return texts, lint_events(head, all_zones(index), index.data)
 
 
-def shared_texts(events: dict[int, FeedEvent], pool: Helper | None,
+def shared_texts(events: dict[int, FeedEvent], lane: HelperLane | None,
                  meanwhile: Callable[[], T]) -> tuple[dict[int, VeventText],
                                                       dict[int, list[Finding]], T]:
-    """`texts_and_findings` of all events, and `meanwhile()` (choosing the feeds): with a
-    pool, the helper writes every other event's text while this process does the rest."""
-    if pool is None:
-        return (*texts_and_findings(events), meanwhile())
+    """`texts_and_findings` of all events, and `meanwhile()` (choosing the feeds), which
+    runs here first while the helper already takes batches of events."""
     keys = sorted(events)
-    theirs = pool.submit(texts_and_findings, {key: events[key] for key in keys[1::2]})
-    chosen = meanwhile()
-    texts, findings = texts_and_findings({key: events[key] for key in keys[0::2]})
-    more_texts, more_findings = theirs.result()
-    texts.update(more_texts)
-    findings.update(more_findings)
-    return texts, findings, chosen
+    batches = [{key: events[key] for key in keys[start:start + EVENTS_PER_BATCH]}
+               for start in range(0, len(keys), EVENTS_PER_BATCH)]
+    chosen: list[T] = []
+    done = run_shared(batches, texts_and_findings, lane, (texts_and_findings,),
+                      before=lambda: chosen.append(meanwhile()))
+    texts: dict[int, VeventText] = {}
+    findings: dict[int, list[Finding]] = {}
+    for batch_texts, batch_findings in done:
+        texts.update(batch_texts)
+        findings.update(batch_findings)
+    return texts, findings, chosen[0]
 
 
 @dataclass(frozen=True)
@@ -160,40 +163,66 @@ def feed_problems(frame: bytes, job: FeedJob, source: FeedSource) -> list[str]:
     return problems
 
 
-def helper_share(public_events: int, pairs: int, private_pages: int) -> float:
-    """The part of the feeds' event-feed pairs the helper writes after the tables, so that
-    both processes finish together: the helper makes every printable table, this process
-    the private pages. The costs are measured ones (20 000 events, 2-core server):"""
-    tables = TABLE_SECONDS_PER_PUBLIC_EVENT * public_events
-    total = tables + FEED_SECONDS_PER_PAIR * pairs + PAGE_SECONDS * private_pages
-    if not pairs:
-        return 0.0
-    return min(1.0, max(0.0, (total / 2 - tables) / (FEED_SECONDS_PER_PAIR * pairs)))
+def feed_batches(jobs: list[FeedJob]) -> list[list[FeedJob]]:
+    """The jobs in consecutive batches of about `PAIRS_PER_BATCH` event-feed pairs each (the
+    outcomes, batch after batch, are then in the jobs' order)."""
+    batches: list[list[FeedJob]] = []
+    size = PAIRS_PER_BATCH
+    for job in jobs:
+        if size >= PAIRS_PER_BATCH:
+            batches.append([])
+            size = 0
+        batches[-1].append(job)
+        size += len(job.event_ids) + 50  # a feed's frame and file cost about 50 events
+    return batches
 
 
-def tables_and_feeds(db_file: str, folder: Path, as_of: date, jobs: list[FeedJob],
-                     source: FeedSource) -> tuple[TablesReport, list[FeedOutcome]]:
-    """The helper's part of writing: every printable table (it opens the database file
-    itself, to read), then its share of the feeds."""
+def write_shared_feeds(folder: Path, jobs: list[FeedJob], source: FeedSource,
+                       lane: HelperLane | None, *, before: Callable[[], None] | None = None,
+                       progress: Callable[[int, FeedJob], None] | None = None
+                       ) -> list[FeedOutcome]:
+    """`write_feeds` of all jobs, shared by batches with the helper when there is one (it is
+    given the source once); `before` runs here first, while the helper already writes."""
+    if lane is None:
+        if before is not None:
+            before()
+        return write_feeds(folder, jobs, source, progress)
+    lane.call(keep_source, source)
+    batches = feed_batches(jobs)
+    ends = [0]
+    for batch in batches:
+        ends.append(ends[-1] + len(batch))
+
+    def report(done: int) -> None:
+        if progress is not None and done:
+            progress(round(len(jobs) * done / len(batches)), jobs[ends[done] - 1])
+
+    done = run_shared(batches, lambda batch: write_feeds(folder, batch, source), lane,
+                      (write_kept_feeds, folder), before=before, progress=report)
+    return [outcome for outcomes in done for outcome in outcomes]
+
+
+_kept: list[FeedSource] = []
+"""The source the helper process was given (`keep_source`) for the feed batches after it."""
+
+
+def keep_source(source: FeedSource) -> None:
+    """In the helper: keep the source, so each batch of feeds is sent without it."""
+    _kept[:] = [source]
+
+
+def write_kept_feeds(folder: Path, jobs: list[FeedJob]) -> list[FeedOutcome]:
+    """In the helper: `write_feeds` with the source kept by `keep_source`."""
+    return write_feeds(folder, jobs, _kept[0])
+
+
+def tables_from_file(db_file: str, folder: Path, as_of: date) -> TablesReport:
+    """In the helper: every printable table, read through its own connection to the file."""
     from rcro_tui.db.connection import connect
     from rcro_tui.exports.publish_tables import publish_tables
 
     db = connect(db_file)
     try:
-        tables = publish_tables(db=db, folder=folder, as_of=as_of)
+        return publish_tables(db=db, folder=folder, as_of=as_of)
     finally:
         db.close()
-    return tables, write_feeds(folder, jobs, source)
-
-
-def split_by_size(jobs: list[FeedJob], share: float) -> list[int]:
-    """Indexes of the jobs that make up about `share` of all their events, spread through
-    the list (each job goes to whichever side is further below its part so far)."""
-    taken, total, chosen = 0, 0, []
-    for index, job in enumerate(jobs):
-        size = len(job.event_ids) + 1
-        total += size
-        if taken + size <= share * total + size / 2:
-            chosen.append(index)
-            taken += size
-    return chosen

@@ -132,6 +132,27 @@ def test_publish_keeps_the_old_file_of_a_feed_the_linter_refuses(demo_db, tmp_pa
     assert any(line.startswith("Общая лента региона: строка 1") for line in report.refused)
 
 
+def test_a_refused_feed_keeps_its_old_events_in_the_state(demo_db, tmp_path, monkeypatch):
+    """The state file (made while feeds are still written) keeps what the school last got
+    for a refused feed, so the next publish's journal reports the change then."""
+    from rcro_tui.exports.feed_journal import load_state
+
+    site = tmp_path / "site"
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
+    region_before = load_state(site).feeds["region"]
+    demo_db.execute("UPDATE events SET visibility = 'public' WHERE id = "
+                    "(SELECT min(id) FROM events WHERE visibility = 'internal' "
+                    "AND start_at > '2026-09')")
+    demo_db.conn.commit()
+    monkeypatch.setattr(publish_module, "lint", lambda data: [Finding(1, 3, "проверка")])
+    publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
+    assert load_state(site).feeds["region"] == region_before
+    monkeypatch.undo()
+    report = publish(demo_db, site, as_of=date(2026, 11, 23), user="demo")
+    assert any("Общая лента региона" in line for line in report.lines())
+    assert len(load_state(site).feeds["region"]) == len(region_before) + 1
+
+
 def test_the_cli_lints_files_and_fails_on_findings(demo_path, tmp_path):
     bad = tmp_path / "bad.ics"
     bad.write_bytes(good().replace("\r\n", "\n").encode())

@@ -17,7 +17,8 @@ from rcro_tui.exports import publish_work
 from rcro_tui.exports.ics_feed import FeedHeader
 from rcro_tui.exports.publish import publish
 from rcro_tui.exports.publish_helper import Helper
-from rcro_tui.exports.publish_work import FeedJob, split_by_size
+from rcro_tui.exports.publish_lane import HelperLane, run_shared
+from rcro_tui.exports.publish_work import FeedJob, feed_batches
 from rcro_tui.exports.site_files import PublishError
 
 AS_OF = date(2026, 11, 23)
@@ -50,10 +51,10 @@ def test_a_publish_through_the_helper_writes_the_same_folder(demo_db, tmp_path, 
 
 
 def test_a_small_publish_or_one_core_stays_in_one_process(monkeypatch):
-    with publish_work.helper_process(100) as helper:
+    with publish_work.helper_lane(100) as helper:
         assert helper is None
     monkeypatch.setattr(publish_work, "_usable_cores", lambda: 1)
-    with publish_work.helper_process(1_000_000) as helper:
+    with publish_work.helper_lane(1_000_000) as helper:
         assert helper is None
 
 
@@ -84,23 +85,55 @@ def test_the_helper_runs_only_publishing_functions():
     assert issubclass(PublishError, UserError)
 
 
-@pytest.mark.parametrize("sizes", [[600] * 20, [5] * 7 + [5000] + [600] * 30, [1], []])
-def test_the_helpers_share_is_about_its_part_of_the_events(sizes):
+@pytest.mark.parametrize("sizes", [[600] * 60, [5] * 7 + [20_000] + [600] * 30, [1], []])
+def test_feed_batches_keep_the_jobs_order_and_about_their_size(sizes):
     jobs = [FeedJob(str(i), Path(f"{i}.ics"), FeedHeader("x"), frozenset(range(n)))
             for i, n in enumerate(sizes)]
-    chosen = split_by_size(jobs, 0.6)
-    assert chosen == sorted(set(chosen))
-    total = sum(n + 1 for n in sizes)
-    if total > 2000:
-        share = sum(sizes[i] + 1 for i in chosen) / total
-        assert 0.5 <= share <= 0.7
+    batches = feed_batches(jobs)
+    assert [job for batch in batches for job in batch] == jobs
+    assert all(batch for batch in batches)
+    for batch in batches[:-1]:
+        pairs = sum(len(job.event_ids) + 50 for job in batch)
+        assert pairs >= publish_work.PAIRS_PER_BATCH
+        assert pairs - len(batch[-1].event_ids) - 50 < publish_work.PAIRS_PER_BATCH
 
 
-def test_the_helper_takes_feeds_only_when_the_tables_leave_it_time():
-    from rcro_tui.exports.publish_work import helper_share
+def test_shared_batches_are_taken_from_both_ends_and_come_back_in_order():
+    """The helper takes from the back while this process works on the front: with this
+    process slowed down, the helper must have done some batches, and every result is at
+    its batch's place."""
+    import time
 
-    assert helper_share(public_events=50_000, pairs=100_000, private_pages=1_000) == 0.0
-    region = helper_share(public_events=7_000, pairs=600_000, private_pages=1_000)
-    country = helper_share(public_events=20_000, pairs=20_000_000, private_pages=40_000)
-    assert 0 < region < country < 1, "the more feeds, the more of them the helper writes"
-    assert helper_share(public_events=0, pairs=0, private_pages=0) == 0.0
+    batches = [{} for _ in range(40)]
+
+    def slow_local(batch):
+        time.sleep(0.02)
+        return "here"
+
+    lane = HelperLane(Helper())
+    try:
+        results = run_shared(batches, slow_local, lane, (publish_work.texts_and_findings,))
+    finally:
+        lane.close()
+    mine = [place for place, result in enumerate(results) if result == "here"]
+    theirs = [place for place, result in enumerate(results) if result == ({}, {})]
+    assert theirs and mine, "both sides worked"
+    assert mine == list(range(len(mine))), "this process took batches from the front"
+    assert theirs == list(range(len(mine), 40)), "the helper from the back"
+
+
+def test_a_failure_in_the_helper_reaches_this_process_and_stops_the_sharing(tmp_path):
+    """A batch the helper cannot write (a file where a folder should be) fails the whole
+    publish with the Russian message, and no batch is left half taken."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the feeds folder should be")
+    source = publish_work.FeedSource(publish_work.EventIndex({}, {}, {}, {}, {}), {}, {})
+    jobs = [FeedJob(str(n), Path(f"blocked/{n}.ics"), FeedHeader("x"), frozenset())
+            for n in range(3)]
+    lane = HelperLane(Helper())
+    try:
+        with pytest.raises(PublishError, match="Не удалось записать"):
+            publish_work.write_shared_feeds(tmp_path, jobs * 400, source, lane)
+    finally:
+        lane.close()
+    assert lane.helper.process.returncode == 0
