@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import resource
+import time
 
 from collections.abc import Iterable
 from functools import partial
@@ -19,27 +21,35 @@ from rcro_tui.css_preload import preload_default_css
 from rcro_tui.db.access import Access, role_line, user_access
 from rcro_tui.model import UserRole
 from rcro_tui.gc_tuning import tune_garbage_collection
+from rcro_tui.section_screens import import_sections, section_screen
 from rcro_tui.rules import AcademicYear, today_in_region
-from rcro_tui.screens.agenda import AgendaScreen
-from rcro_tui.screens.warm_up import warm_calendar
-from rcro_tui.screens.calendar import CalendarScreen
 from rcro_tui.screens.help import HelpScreen, key_rows
 from rcro_tui.screens.keys import bind
-from rcro_tui.screens.sections import (AuditScreen, NetworkScreen, PublishScreen, StagesScreen,
-                                      TablesScreen)
 
 SECTIONS = {
-    "agenda": ("1", "Ближайшие", AgendaScreen),
-    "calendar": ("2", "Календарь", CalendarScreen),
-    "network": ("3", "Сеть", NetworkScreen),
-    "stages": ("4", "Отборы", StagesScreen),
-    "publish": ("5", "Публикация", PublishScreen),
-    "tables": ("6", "Таблицы", TablesScreen),
-    "audit": ("7", "Журнал", AuditScreen),
+    "agenda": ("1", "Ближайшие", "rcro_tui.screens.agenda:AgendaScreen"),
+    "calendar": ("2", "Календарь", "rcro_tui.screens.calendar:CalendarScreen"),
+    "network": ("3", "Сеть", "rcro_tui.screens.network:NetworkScreen"),
+    "stages": ("4", "Отборы", "rcro_tui.screens.stages:StagesScreen"),
+    "publish": ("5", "Публикация", "rcro_tui.screens.publish:PublishScreen"),
+    "tables": ("6", "Таблицы", "rcro_tui.screens.tables:TablesScreen"),
+    "audit": ("7", "Журнал", "rcro_tui.screens.audit:AuditScreen"),
 }
+"""Each section's screen, imported when the section is first opened (or in the background
+after the first frame: `import_sections`): importing all seven with what they use (the
+publisher, icalendar, openpyxl…) before the first frame made the start a second longer."""
 IN_FOOTER = {"agenda", "calendar", "network", "stages", "publish"}
 """«6 Таблицы» and «7 Журнал» are in F1 and the command palette, not the footer (kept to
 «1 2 3 4 5»)."""
+
+FIRST_FRAME_VARIABLE = "RCRO_FIRST_FRAME"
+"""Set (by bench/run.py) to a file's path: the app writes there the clock time of its first
+frame with the opening screen's rows and its peak memory, then exits — start-up measured
+from outside, in a real terminal, the way a coordinator waits for it."""
+
+IMPORTED_AT = time.time()
+"""When this module (and with it Textual, sqlite-utils and the opening screen) was imported:
+`RCRO_FIRST_FRAME` reports it, so start-up splits into imports and the app's own work."""
 
 SECTION_KEYS = Binding.Group("Разделы", compact=True)
 """The section keys share one footer label: «1 2 3 4 5 Разделы»."""
@@ -71,7 +81,7 @@ class RcroApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "РЦРО"
-    MODES = {mode: screen for mode, (_, _, screen) in SECTIONS.items()}
+    MODES = {mode: partial(section_screen, where) for mode, (_, _, where) in SECTIONS.items()}
     DEFAULT_MODE = "agenda"
     BINDINGS = [
         *(bind(key, f"switch_mode('{mode}')", label, group=SECTION_KEYS,
@@ -93,6 +103,9 @@ class RcroApp(App[None]):
         self.rights = read_rights(db_path, user)
         """The person's role and district: screens hide the keys it does not allow."""
         self.today = today or today_in_region()
+        self.register_theme(RCRO_THEME)
+        self.theme = "rcro"  # before the stylesheet is first parsed: set in on_mount, it
+        # made Textual parse the whole stylesheet again before the first frame
         self._css_pass = -1
         """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
         if "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -102,22 +115,60 @@ class RcroApp(App[None]):
             self.animation_level = "none"
 
     def on_mount(self) -> None:
-        self.register_theme(RCRO_THEME)
-        self.theme = "rcro"
         year = AcademicYear.containing(self.today)
         self.sub_title = " · ".join(filter(None, (
             self.db_path.name, self.user, restricted_role(self.rights), f"{year} уч. год")))
-        self.call_after_refresh(preload_default_css, self)
-        interactive = not self.is_headless if self._tune_gc is None else self._tune_gc
-        if interactive:
-            self.call_after_refresh(tune_garbage_collection)
-            self.call_after_refresh(self._warm_calendar)
+        self._interactive = not self.is_headless if self._tune_gc is None else self._tune_gc
+        if self._interactive:
+            self.set_timer(3.0, self._import_sections)  # if the opening rows never come
+        else:
+            self.call_after_refresh(preload_default_css, self)
+
+    def _import_sections(self) -> None:
+        """Once the opening screen's rows are drawn: the other sections' modules imported in
+        a thread (keys are answered meanwhile), then their widgets' CSS added, the collector
+        tuned and the calendar's month read (`warm_up`). Not before those rows: the opening
+        screen's own read would share the interpreter with the imports."""
+        if getattr(self, "_warming", False):
+            return
+        self._warming = True
+        self.run_worker(self._import_then_warm, thread=True, group="warm-up",
+                        exit_on_error=False)
+
+    def _import_then_warm(self) -> None:
+        import_sections(where for _, _, where in SECTIONS.values())
+        self.call_from_thread(self._after_imports)
+
+    def _after_imports(self) -> None:
+        preload_default_css(self)
+        tune_garbage_collection()
+        self._warm_calendar()
 
     def _warm_calendar(self) -> None:
         """The Календарь's first month read while the first screen is looked at
         (`screens.warm_up`); a failure there is the calendar's own to report when opened."""
+        from rcro_tui.screens.warm_up import warm_calendar
+
         self.run_worker(partial(warm_calendar, self.db_path, self.today), thread=True,
                         group="warm-up", exit_on_error=False)
+
+    def first_rows_shown(self) -> None:
+        """The opening screen has its rows (once; a reload later is not a start): the rest
+        is imported behind the frame that shows them, or, with `RCRO_FIRST_FRAME` set, that
+        frame is noted and the app exits."""
+        if getattr(self, "_first_frame_noted", False):
+            return
+        self._first_frame_noted = True
+        path = os.environ.get(FIRST_FRAME_VARIABLE)
+        if path:
+            self.call_after_refresh(self._note_first_frame, Path(path))
+        elif getattr(self, "_interactive", False):
+            self.call_after_refresh(self._import_sections)
+
+    def _note_first_frame(self, path: Path) -> None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        path.write_text(f"{time.time():.6f} {peak:.1f} {IMPORTED_AT:.6f}\n", encoding="ascii")
+        self.exit()
 
     def refresh_css(self, animate: bool = True) -> None:
         """Restyle the app only when the theme changed since the last full pass.

@@ -59,6 +59,7 @@ class AgendaTable(ViewTable):
         super()._show(view)
         self.screen.forget_event_rights()  # reread: a host may have moved to another district
         self.screen.event_cursor_moved()
+        self.app.first_rows_shown()
 
 
 class AgendaScreen(EventActions, SectionScreen):
