@@ -21,6 +21,8 @@ USAGE = """Использование:
   python3 dev.py test [аргументы]   установить и запустить все тесты (аргументы идут в pytest)
   python3 dev.py run  [аргументы]   установить и запустить rcro-tui с этими аргументами
   python3 dev.py bench [аргументы]  замерить календарь на 100 000 мероприятий (bench/calendar_views.py)
+  python3 dev.py benchmarks [--scale region|country|both]
+                                    все замеры на масштабе области и страны (bench/run.py)
 """
 
 
@@ -66,6 +68,8 @@ def main(argv: list[str]) -> int:
         return uv_run(["rcro-tui", *rest], groups="--no-default-groups")
     if command == "bench":
         return uv_run(["python", "bench/calendar_views.py", *rest], groups="--group test")
+    if command == "benchmarks":
+        return uv_run(["python", "bench/run.py", *rest], groups="--group test")
     print(USAGE, file=sys.stderr)
     return 2
 

@@ -61,7 +61,7 @@ def cold(read):
     return read()
 
 
-def database_figures(path: Path) -> list[str]:
+def database_figures(path: Path, row=row) -> list:
     db = connect(path)
     lines = []
     baseline = statistics.median(timed(lambda: year_events(db, AcademicYear(2026)), 3))
@@ -135,15 +135,16 @@ class FrameClock:
         return first - start, self.frames[-1] - start
 
 
-async def app_figures(path: Path) -> list[str]:
+async def app_figures(path: Path, row=row, user: str = "demo") -> list:
     from rcro_tui.app import RcroApp
 
     forget()  # the app opens on nothing kept, as a new session would
-    app = RcroApp(db_path=path, user="demo", today=TODAY, tune_gc=True)
+    app = RcroApp(db_path=path, user=user, today=TODAY, tune_gc=True)
     lines = []
     async with app.run_test(size=(120, 40)) as pilot:
         clock = FrameClock(app)
         await pilot.pause(0.5)  # the first screen's own start-up is not the calendar's opening
+        await settle(pilot)  # nor are the sections imported behind its first frame
         opened = await clock.keystroke(pilot, "2")
         lines.append(row("open Календарь (month) in the app", [opened], VIEW_OPEN_TARGET))
         month_warnings = []

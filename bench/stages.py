@@ -94,7 +94,7 @@ def candidates(db, stage_id: int) -> list[Candidate]:
     return read_entries(db, stage_id)[1]
 
 
-def figures(path: Path, stage_id: int) -> list[str]:
+def figures(path: Path, stage_id: int, row=row) -> list:
     db = connect(path)
     entries = candidates(db, stage_id)
     lines = [row("rank only: quota per session × subject", timed(

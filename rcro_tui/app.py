@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import time
 
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from rcro_tui.css_preload import preload_default_css
 from rcro_tui.db.access import Access, role_line, user_access
 from rcro_tui.model import UserRole
 from rcro_tui.gc_tuning import tune_garbage_collection
+from rcro_tui.memory import peak_memory_mb
 from rcro_tui.section_screens import import_sections, section_screen
 from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.screens.help import HelpScreen, key_rows
@@ -166,7 +166,7 @@ class RcroApp(App[None]):
             self.call_after_refresh(self._import_sections)
 
     def _note_first_frame(self, path: Path) -> None:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_memory_mb()
         path.write_text(f"{time.time():.6f} {peak:.1f} {IMPORTED_AT:.6f}\n", encoding="ascii")
         self.exit()
 
