@@ -37,7 +37,7 @@ from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
 from rcro_tui.exports.ics_lint import Finding
 from rcro_tui.exports.publish_lane import HelperLane
 from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_lane,
-                                           shared_texts, tables_from_file, write_shared_feeds)
+                                           shared_texts, tables_from_file, write_shared)
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
@@ -94,6 +94,9 @@ class Prepared:
     index: EventIndex
     findings: dict[int, list[Finding]]
     """The linter's findings of each event's text (checked once, not once per feed)."""
+    jobs: list[FeedJob]
+    """The feeds that have a place in the folder (an organisation's needs its token)."""
+    private_pages: list[Page]
 
 
 def first_published_day(as_of: date) -> date:
@@ -109,14 +112,22 @@ def published_facts(db: Database, as_of: date) -> list[EventFacts]:
             if still_shown(fact, as_of, keep_days)]
 
 
-def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = None) -> Prepared:
-    """Read the events, choose each feed's, write and lint each VEVENT once (`lane`: a helper
-    process shares the texts: `publish_work`)."""
+def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = None,
+            site_url: str = "") -> Prepared:
+    """Read the events, write and lint each VEVENT once (`lane`: a helper process shares
+    that: `publish_work`) while this process chooses each feed's events and plans the
+    feeds' files and the private pages."""
     facts = published_facts(db, as_of)
     events = {fact.row["id"]: feed_event(fact) for fact in facts}
-    texts, findings, feeds = shared_texts(events, lane, lambda: plan_feeds(db, facts))
-    return Prepared(feeds, texts, events, tokens_for_publish(db, user=user),
-                    EventIndex.build(texts), findings)
+
+    def plan() -> tuple[list[Feed], dict[int, str], list[FeedJob], list[Page]]:
+        feeds = plan_feeds(db, facts)
+        tokens = tokens_for_publish(db, user=user)
+        return feeds, tokens, _jobs(feeds, tokens), site_private_pages(feeds, tokens, site_url)
+
+    texts, findings, (feeds, tokens, jobs, pages) = shared_texts(events, lane, plan)
+    return Prepared(feeds, texts, events, tokens, EventIndex.build(texts), findings, jobs,
+                    pages)
 
 
 def still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
@@ -141,10 +152,10 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     db_file = database_file(db)
     with helper_lane(_event_count(db) if db_file else 0) as lane:
         tables = lane.call(tables_from_file, db_file, folder, as_of) if lane else None
-        prepared = prepare(db, as_of, user=user, lane=lane)
+        prepared = prepare(db, as_of, user=user, lane=lane, site_url=site_url)
         report = PublishReport(folder, events=len(prepared.events))
         before = load_state(folder)
-        jobs = _jobs(prepared)
+        jobs = prepared.jobs
         state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
                                 for key, e in prepared.events.items()})
         planned: list[bytes] = []
@@ -175,18 +186,21 @@ def _write_all(db: Database, folder: Path, jobs: list[FeedJob], prepared: Prepar
     the feeds while this process writes the private pages, does `meanwhile()` and then its
     part of the feeds. Also returns the pages' paths."""
     source = _source(prepared)
-    private = site_private_pages(prepared.feeds, prepared.tokens, site_url)
     pages = PageWriter(folder)
+    to_make = [(page.path, page.build) for page in pages.to_make(prepared.private_pages)]
 
     def before_feeds() -> None:
-        pages.write(private)
+        if tables is not None:  # the helper made them first: the index links them now
+            pages.write([site_index(prepared.feeds, site_url, tables.result().links)])
         meanwhile()
 
-    outcomes = write_shared_feeds(folder, jobs, source, lane, before=before_feeds,
-                                  progress=_feed_progress(progress, len(jobs)))
-    made = publish_tables(db=db, folder=folder, as_of=as_of) if tables is None \
-        else tables.result()
-    pages.write([site_index(prepared.feeds, site_url, made.links)])
+    outcomes = write_shared(folder, jobs, to_make, source, lane, before=before_feeds,
+                            progress=_feed_progress(progress, len(jobs)))
+    if tables is None:
+        made = publish_tables(db=db, folder=folder, as_of=as_of)
+        pages.write([site_index(prepared.feeds, site_url, made.links)])
+    else:
+        made = tables.result()
     pages.save()
     return outcomes, made, list(pages.now)
 
@@ -210,11 +224,11 @@ def _event_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM events").fetchone()[0]
 
 
-def _jobs(prepared: Prepared) -> list[FeedJob]:
+def _jobs(feeds: list[Feed], tokens: dict[int, str]) -> list[FeedJob]:
     """The feeds that have a place in the folder (an organisation's needs its token)."""
     jobs = []
-    for feed in prepared.feeds:
-        path = feed_path(feed, prepared.tokens)
+    for feed in feeds:
+        path = feed_path(feed, tokens)
         if path is not None:
             jobs.append(FeedJob(feed.key, path, FeedHeader(feed.name, _description(feed)),
                                 frozenset(feed.event_ids)))
@@ -265,11 +279,19 @@ class PageWriter:
         self.now: dict[str, str] = {}
 
     def write(self, pages: list[Page]) -> None:
+        for page in self.to_make(pages):
+            write_if_changed(self.folder / page.path, page.build())
+
+    def to_make(self, pages: list[Page]) -> list[Page]:
+        """The pages whose inputs changed or whose file is missing; every page is counted as
+        made (the caller makes these, here or in the helper process)."""
+        needed = []
         for page in pages:
-            path = self.folder / page.path
-            if self.made.get(page.path.as_posix()) != page.key or not path.exists():
-                write_if_changed(path, page.build())
+            if self.made.get(page.path.as_posix()) != page.key or \
+                    not (self.folder / page.path).exists():
+                needed.append(page)
             self.now[page.path.as_posix()] = page.key
+        return needed
 
     def save(self) -> None:
         write_if_changed(self.folder / PAGES,

@@ -26,7 +26,7 @@ from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_f
                                        indexed_feed_bytes)
 from rcro_tui.exports.ics_lint import Finding, lint, lint_events
 from rcro_tui.exports.publish_lane import HelperLane, run_shared
-from rcro_tui.exports.site_files import is_current, replace_file
+from rcro_tui.exports.site_files import is_current, replace_file, write_if_changed
 
 if TYPE_CHECKING:
     from rcro_tui.exports.publish_tables import TablesReport
@@ -177,29 +177,53 @@ def feed_batches(jobs: list[FeedJob]) -> list[list[FeedJob]]:
     return batches
 
 
-def write_shared_feeds(folder: Path, jobs: list[FeedJob], source: FeedSource,
-                       lane: HelperLane | None, *, before: Callable[[], None] | None = None,
-                       progress: Callable[[int, FeedJob], None] | None = None
-                       ) -> list[FeedOutcome]:
-    """`write_feeds` of all jobs, shared by batches with the helper when there is one (it is
-    given the source once); `before` runs here first, while the helper already writes."""
+PAGES_PER_BATCH = 100
+"""Private pages handed out at a time (a QR code each: about 0.1 s a batch)."""
+PageItem = tuple[Path, Callable[[], bytes]]
+"""A page to make: where it goes, and how to make it (a picklable partial)."""
+Batch = tuple[str, list]
+"""(«pages», page items) or («feeds», feed jobs)."""
+
+
+def write_shared(folder: Path, jobs: list[FeedJob], pages: list[PageItem],
+                 source: FeedSource, lane: HelperLane | None, *,
+                 before: Callable[[], None] | None = None,
+                 progress: Callable[[int, FeedJob], None] | None = None
+                 ) -> list[FeedOutcome]:
+    """Make `pages` and `write_feeds` of all jobs; with a helper, both are shared with it by
+    batches (it is given the source once). `before` runs here first, while the helper
+    already writes. The outcomes are the jobs', in their order."""
     if lane is None:
         if before is not None:
             before()
+        write_pages(folder, pages)
         return write_feeds(folder, jobs, source, progress)
     lane.call(keep_source, source)
-    batches = feed_batches(jobs)
-    ends = [0]
-    for batch in batches:
-        ends.append(ends[-1] + len(batch))
+    batches: list[Batch] = [("pages", pages[start:start + PAGES_PER_BATCH])
+                            for start in range(0, len(pages), PAGES_PER_BATCH)]
+    batches += [("feeds", batch) for batch in feed_batches(jobs)]
 
     def report(done: int) -> None:
-        if progress is not None and done:
-            progress(round(len(jobs) * done / len(batches)), jobs[ends[done] - 1])
+        if progress is not None and done and jobs:
+            number = round(len(jobs) * done / len(batches))
+            progress(number, jobs[max(0, number - 1)])
 
-    done = run_shared(batches, lambda batch: write_feeds(folder, batch, source), lane,
-                      (write_kept_feeds, folder), before=before, progress=report)
+    done = run_shared(batches, lambda batch: write_batch(folder, batch, source), lane,
+                      (write_kept_batch, folder), before=before, progress=report)
     return [outcome for outcomes in done for outcome in outcomes]
+
+
+def write_pages(folder: Path, pages: list[PageItem]) -> None:
+    for path, build in pages:
+        write_if_changed(folder / path, build())
+
+
+def write_batch(folder: Path, batch: Batch, source: FeedSource) -> list[FeedOutcome]:
+    kind, items = batch
+    if kind == "pages":
+        write_pages(folder, items)
+        return []
+    return write_feeds(folder, items, source)
 
 
 _kept: list[FeedSource] = []
@@ -211,9 +235,9 @@ def keep_source(source: FeedSource) -> None:
     _kept[:] = [source]
 
 
-def write_kept_feeds(folder: Path, jobs: list[FeedJob]) -> list[FeedOutcome]:
-    """In the helper: `write_feeds` with the source kept by `keep_source`."""
-    return write_feeds(folder, jobs, _kept[0])
+def write_kept_batch(folder: Path, batch: Batch) -> list[FeedOutcome]:
+    """In the helper: `write_batch` with the source kept by `keep_source`."""
+    return write_batch(folder, batch, _kept[0])
 
 
 def tables_from_file(db_file: str, folder: Path, as_of: date) -> TablesReport:

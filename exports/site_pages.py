@@ -110,7 +110,7 @@ def index_page(feeds: list[Feed], site_url: str, tables: Sequence[TableLink] = (
     return _page("Календарь образовательных событий РЦРО", body + _tables(tables) + _guide())
 
 
-def private_page(feed: Feed, token: str, site_url: str) -> bytes:
+def private_page(name: str, token: str, site_url: str) -> bytes:
     """A school's own page: its private link, to be sent to the school and nowhere else."""
     https, webcal = feed_urls(site_url, Path("private", token, "calendar.ics"))
     body = ['<p class="note">Это личная ссылка организации: не публикуйте её на сайте. '
@@ -119,9 +119,9 @@ def private_page(feed: Feed, token: str, site_url: str) -> bytes:
             "<p>В ленте — мероприятия, которые касаются организации: её собственные, "
             "её программ и сетей, её муниципалитета и этапы, на которые заявлены её "
             "участники.</p>",
-            "<table>", _feed_row(feed.name, https if site_url else "calendar.ics", webcal),
+            "<table>", _feed_row(name, https if site_url else "calendar.ics", webcal),
             "</table>"]
-    return _page(feed.name, body + _guide())
+    return _page(name, body + _guide())
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def site_private_pages(feeds: list[Feed], tokens: dict[int, str], site_url: str)
         if token:
             pages.append(Page(Path("private", token, "index.html"),
                               _key(PAGES_VERSION, site_url, feed.name, token),
-                              partial(private_page, feed, token, site_url)))
+                              partial(private_page, feed.name, token, site_url)))
     return pages
 
 

@@ -133,7 +133,7 @@ def test_a_failure_in_the_helper_reaches_this_process_and_stops_the_sharing(tmp_
     lane = HelperLane(Helper())
     try:
         with pytest.raises(PublishError, match="Не удалось записать"):
-            publish_work.write_shared_feeds(tmp_path, jobs * 400, source, lane)
+            publish_work.write_shared(tmp_path, jobs * 400, [], source, lane)
     finally:
         lane.close()
     assert lane.helper.process.returncode == 0
