@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 from contextlib import suppress
-import shutil
 from pathlib import Path
 
 from rcro_tui.errors import UserError
@@ -79,15 +78,25 @@ def _why(path: Path, error: OSError) -> str:
 def remove_stale(folder: Path, keep: set[Path]) -> list[Path]:
     """Delete files (and then empty folders) under `folder` that are not in `keep`.
 
-    This is how a revoked token's URL stops working and a removed feed disappears.
+    This is how a revoked token's URL stops working and a removed feed disappears. Walked
+    with `os.walk` on strings: a country's 40 000 private folders made `Path.rglob` and a
+    `stat` per entry a second of every publish.
     """
     if not folder.exists():
         return []
-    removed = []
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
-            path.unlink()
-            removed.append(path)
-        elif path.is_dir() and not any(path.iterdir()):
-            shutil.rmtree(path)
-    return removed
+    kept = {str(path) for path in keep}
+    removed: list[Path] = []
+    gone: set[str] = set()
+    for top, folders, files in os.walk(folder, topdown=False):
+        left = sum(os.path.join(top, name) not in gone for name in folders)
+        for name in files:
+            path = os.path.join(top, name)
+            if path in kept:
+                left += 1
+            else:
+                os.unlink(path)
+                removed.append(Path(path))
+        if not left and top != str(folder):
+            os.rmdir(top)
+            gone.add(top)
+    return sorted(removed, reverse=True)

@@ -163,3 +163,19 @@ def test_the_demo_regions_feeds_match_their_golden_files(demo_db, site):
             golden.parent.mkdir(parents=True, exist_ok=True)
             golden.write_bytes(made.read_bytes())
         assert made.read_bytes() == golden.read_bytes(), name
+
+
+def test_stale_files_go_with_their_emptied_folders_and_kept_ones_stay(tmp_path):
+    from rcro_tui.exports.site_files import remove_stale
+
+    root = tmp_path / "private"
+    for name in ("a/b/keep.ics", "a/c/drop.ics", "d/e/drop.html", "top.ics"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+    (root / "empty").mkdir()
+    removed = remove_stale(root, {root / "a" / "b" / "keep.ics", root / "top.ics"})
+    assert sorted(p.relative_to(root).as_posix() for p in removed) == \
+        ["a/c/drop.ics", "d/e/drop.html"]
+    left = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    assert left == ["a", "a/b", "a/b/keep.ics", "top.ics"]
+    assert remove_stale(tmp_path / "missing", set()) == []
