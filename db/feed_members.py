@@ -58,12 +58,17 @@ def _scope(fact: EventFacts) -> EventScope:
 
 
 def _program_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    """One pass over the events, grouped by programme (a pass per programme was 17 s of a
+    country's publish: 200 programmes × 100 000 events)."""
+    by_program: dict[int, set[int]] = defaultdict(set)
+    for key, scope in scopes.items():
+        if scope.program_id is not None and in_program_feed(scope, scope.program_id):
+            by_program[scope.program_id].add(key)
     feeds = []
     for program in db.query("SELECT id, name, short_name FROM programs ORDER BY id"):
         name = f"Программа «{program['short_name'] or program['name']}»"
         feeds.append(Feed(FeedKind.PROGRAM, feed_key(FeedKind.PROGRAM, program["id"]), name,
-                          program["id"], {k for k, s in scopes.items()
-                                          if in_program_feed(s, program["id"])}))
+                          program["id"], by_program.get(program["id"], set())))
     return feeds
 
 

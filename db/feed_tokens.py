@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from rcro_tui.db import store
+from rcro_tui.db import access, store
 from rcro_tui.db.store import get_row, utc_now
 from rcro_tui.errors import InputError
 
@@ -73,12 +73,28 @@ def tokens_for_publish(db: Database, *, user: str) -> dict[int, str]:
         "SELECT id FROM organizations WHERE id NOT IN (SELECT organization_id FROM feed_tokens) "
         "ORDER BY id")]
     if never:
-        with db.atomic():
-            for org_id in never:
-                active[org_id] = new_token()
-                store.insert(db, "feed_tokens", {"organization_id": org_id,
-                                                 "token": active[org_id]}, user=user)
+        active.update(_issue_many(db, never, user=user))
     return active
+
+
+def _issue_many(db: Database, org_ids: list[int], *, user: str) -> dict[int, str]:
+    """A new token for each organisation, written and audited as `store.insert` would, in
+    one statement each (the first publish of a country issues 40 000: 11 s one by one)."""
+    tokens = {org_id: new_token() for org_id in org_ids}
+    stamp = utc_now()
+    rows = [{"organization_id": org_id, "token": token, "created_at": stamp}
+            for org_id, token in tokens.items()]
+    with db.atomic():
+        access.check_rows(db, user, "feed_tokens", rows)
+        last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM feed_tokens").fetchone()[0]
+        db.conn.executemany("INSERT INTO feed_tokens (organization_id, token, created_at) "
+                            "VALUES (?, ?, ?)", [tuple(row.values()) for row in rows])
+        stored = sorted(db["feed_tokens"].columns_dict)
+        row_json = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in stored) + ")"
+        db.execute("INSERT INTO changes (at, user, table_name, row_id, action, before, after) "
+                   f"SELECT ?, ?, 'feed_tokens', CAST(id AS TEXT), 'insert', NULL, {row_json} "
+                   "FROM feed_tokens WHERE id > ? ORDER BY id", [stamp, user, last_id])
+    return tokens
 
 
 def token_state(db: Database, organization_id: int) -> TokenState:

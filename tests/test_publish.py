@@ -179,3 +179,18 @@ def test_stale_files_go_with_their_emptied_folders_and_kept_ones_stay(tmp_path):
     left = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
     assert left == ["a", "a/b", "a/b/keep.ics", "top.ics"]
     assert remove_stale(tmp_path / "missing", set()) == []
+
+
+def test_tokens_issued_in_bulk_are_in_the_audit_log_as_single_inserts(demo_db, site):
+    import json
+
+    publish(demo_db, site, as_of=TODAY, user="demo")
+    logged = {int(row[0]): json.loads(row[1]) for row in demo_db.execute(
+        "SELECT row_id, after FROM changes WHERE table_name = 'feed_tokens' AND "
+        "action = 'insert' AND user = 'demo'")}
+    stored = {row[0]: row for row in demo_db.execute(
+        "SELECT id, organization_id, token, created_at, revoked_at FROM feed_tokens")}
+    assert logged.keys() == stored.keys() and len(stored) == 100
+    for key, after in logged.items():
+        assert (key, after["organization_id"], after["token"], after["created_at"],
+                after["revoked_at"]) == stored[key]
