@@ -81,16 +81,29 @@ def _year_items(db: Database, year: AcademicYear, params: TableParams, *,
     looks up the host's district and the stage sessions' for every event).
     """
     visible = ("public",) if params.public_only else ()
-    items = kept(db, "table-year", (year.first_day, visible),
-                 lambda: occurrences(db, year.first_day, year.last_day,
-                                     EventFilter(visibilities=visible)))
+    items, places = kept(db, "table-year", (year.first_day, visible),
+                         lambda: _with_places(occurrences(db, year.first_day, year.last_day,
+                                                          EventFilter(visibilities=visible))))
     chosen: set[int] | None = None
     if program_ids:
         chosen = _events_of(_program_events(db), program_ids)
     if district_ids:
         in_districts = _events_of(_district_events(db), district_ids)
         chosen = in_districts if chosen is None else chosen & in_districts
-    return items if chosen is None else [item for item in items if item.event_id in chosen]
+    if chosen is None:
+        return items
+    return [items[place] for place in sorted(place for event_id in chosen
+                                             for place in places.get(event_id, ()))]
+
+
+def _with_places(items: list[Occurrence]) -> tuple[list[Occurrence], dict[int, list[int]]]:
+    """The year's occurrences and where each event's are in that list: a district's table
+    picks its few dozen events by place, where a scan of the whole year per table took 15 s
+    for a country's 2 000 districts × 100 000 events."""
+    places: dict[int, list[int]] = {}
+    for place, item in enumerate(items):
+        places.setdefault(item.event_id, []).append(place)
+    return items, places
 
 
 def _events_of(groups: dict[int, set[int]], keys: tuple[int, ...]) -> set[int]:
