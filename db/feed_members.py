@@ -36,7 +36,11 @@ class Feed:
 
 def plan_feeds(db: Database, facts: Iterable[EventFacts]) -> list[Feed]:
     """Every feed (region, each programme, each district, each organisation) with its events."""
-    scopes = {fact.row["id"]: _scope(fact) for fact in facts}
+    return plan_feeds_of(db, {fact.row["id"]: event_scope_of(fact) for fact in facts})
+
+
+def plan_feeds_of(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
+    """`plan_feeds` from the events' scopes alone (a publish keeps those, not the facts)."""
     scopes = {key: scope for key, scope in scopes.items() if scope.published}
     feeds = [Feed(FeedKind.REGION, feed_key(FeedKind.REGION), REGION_FEED_NAME,
                   event_ids={k for k, s in scopes.items() if in_region_feed(s)})]
@@ -53,7 +57,8 @@ def _custom_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
             for feed in list_custom_feeds(db)]
 
 
-def _scope(fact: EventFacts) -> EventScope:
+def event_scope_of(fact: EventFacts) -> EventScope:
+    """What the feed rules need of an event's facts."""
     return scope_of_row(fact.row, fact.district_id)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import time
+from array import array
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from sqlite_utils import Database
 
 from rcro_tui.db.connection import database_file
 from rcro_tui.db.feed_events import EventFacts, events_between
-from rcro_tui.db.feed_members import Feed, plan_feeds
+from rcro_tui.db.feed_members import Feed, event_scope_of, plan_feeds_of
 from rcro_tui.db.feed_tokens import tokens_for_publish
 from rcro_tui.db.store import get_setting
 from rcro_tui.exports.feed_events import feed_event
@@ -41,7 +42,7 @@ from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, hel
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
-from rcro_tui.feed_scope import FeedKind
+from rcro_tui.feed_scope import EventScope, FeedKind
 from rcro_tui.i18n import count
 from rcro_tui.rules import AcademicYear
 
@@ -117,17 +118,33 @@ def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = N
     """Read the events, write and lint each VEVENT once (`lane`: a helper process shares
     that: `publish_work`) while this process chooses each feed's events and plans the
     feeds' files and the private pages."""
-    facts = published_facts(db, as_of)
-    events = {fact.row["id"]: feed_event(fact) for fact in facts}
+    events, scopes = _events_and_scopes(published_facts(db, as_of))
 
     def plan() -> tuple[list[Feed], dict[int, str], list[FeedJob], list[Page]]:
-        feeds = plan_feeds(db, facts)
+        feeds = plan_feeds_of(db, scopes)
+        for feed in feeds:  # sets of ids as sorted arrays: 4 bytes an id instead of ~70
+            feed.event_ids = array("i", sorted(feed.event_ids))  # type: ignore[assignment]
         tokens = tokens_for_publish(db, user=user)
         return feeds, tokens, _jobs(feeds, tokens), site_private_pages(feeds, tokens, site_url)
 
     texts, findings, (feeds, tokens, jobs, pages) = shared_texts(events, lane, plan)
     return Prepared(feeds, texts, events, tokens, EventIndex.build(texts), findings, jobs,
                     pages)
+
+
+def _events_and_scopes(facts: list[EventFacts]) -> tuple[dict[int, FeedEvent],
+                                                          dict[int, EventScope]]:
+    """Each event as a feed writes it and as the feed rules see it. The facts list is
+    emptied as it goes: a country's 100 000 rows with their surroundings were 265 MB, held
+    beside the events made from them until the end of the publish."""
+    events: dict[int, FeedEvent] = {}
+    scopes: dict[int, EventScope] = {}
+    facts.reverse()
+    while facts:
+        fact = facts.pop()
+        events[fact.row["id"]] = feed_event(fact)
+        scopes[fact.row["id"]] = event_scope_of(fact)
+    return events, scopes
 
 
 def still_shown(fact: EventFacts, as_of: date, keep_days: int) -> bool:
@@ -150,6 +167,7 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     """Write every feed, table and page into `folder`; `site_url` is where it is served."""
     started = time.perf_counter()
     db_file = database_file(db)
+    new_folder = not (folder / "private").exists() and not (folder / "feeds").exists()
     with helper_lane(_event_count(db) if db_file else 0) as lane:
         tables = lane.call(tables_from_file, db_file, folder, as_of) if lane else None
         prepared = prepare(db, as_of, user=user, lane=lane, site_url=site_url)
@@ -166,9 +184,10 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)
     _count_tables(report, tables_report)
-    kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
-    report.removed += len(remove_stale(folder / "feeds", kept)) + \
-        len(remove_stale(folder / "private", kept))
+    if not new_folder:  # a new folder has nothing stale (a country's: 120 000 entries)
+        kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
+        report.removed += len(remove_stale(folder / "feeds", kept)) + \
+            len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_bytes(state) if report.refused else planned[0])
     report.first = not before
     if report.changes:
@@ -231,7 +250,7 @@ def _jobs(feeds: list[Feed], tokens: dict[int, str]) -> list[FeedJob]:
         path = feed_path(feed, tokens)
         if path is not None:
             jobs.append(FeedJob(feed.key, path, FeedHeader(feed.name, _description(feed)),
-                                frozenset(feed.event_ids)))
+                                feed.event_ids))
     return jobs
 
 

@@ -14,7 +14,7 @@ function here is one of plain data, so the helper can be given it by name. Small
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,7 +108,8 @@ class FeedJob:
     key: str
     path: Path
     header: FeedHeader
-    event_ids: frozenset[int]
+    event_ids: Sequence[int]
+    """Its events' ids, ascending (an array: a country's feeds hold 3 400 000 of them)."""
 
 
 @dataclass
@@ -156,7 +157,8 @@ def write_feed(folder: Path, job: FeedJob, source: FeedSource) -> FeedOutcome:
 def feed_problems(frame: bytes, job: FeedJob, source: FeedSource) -> list[str]:
     """The linter's findings of a feed: its frame, and each of its events' texts."""
     problems = [finding.text() for finding in lint(frame + b"END:VCALENDAR\r\n")]
-    for key in sorted(job.event_ids & source.findings.keys()):
+    bad = source.findings.keys()
+    for key in [key for key in job.event_ids if key in bad] if bad else ():
         for finding in source.findings[key]:
             problems.append(f"«{source.titles[key]}»: [правило {finding.rule}] "
                             f"{finding.message}")

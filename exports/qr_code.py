@@ -29,14 +29,16 @@ def qr_image(text: str) -> memoryview:
 
 
 def qr_png(text: str) -> bytes:
-    """The code as a PNG file (8-bit greyscale, no filtering: zlib packs the flat runs)."""
+    """The code as a PNG file (8-bit greyscale, no filtering: zlib packs the flat runs; its
+    fastest level, since a country's 40 000 private pages spent 4 s in level 6 for a few
+    dozen bytes less each)."""
     image = qr_image(text)
     height, width = image.shape
     pixels = image.tobytes()
     raw = b"".join(b"\x00" + pixels[row * width:(row + 1) * width] for row in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"".join((_PNG_SIGNATURE, _chunk(b"IHDR", header),
-                     _chunk(b"IDAT", zlib.compress(raw, 6)), _chunk(b"IEND", b"")))
+                     _chunk(b"IDAT", zlib.compress(raw, 1)), _chunk(b"IEND", b"")))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
