@@ -11,9 +11,10 @@ import tempfile
 from pathlib import Path
 
 from rcro_tui.errors import DatabaseError, UserError
-from rcro_tui.rules import AcademicYear
+from rcro_tui.rules import AcademicYear, today_in_region
 from rcro_tui.db.connection import check_location, open_database
 from rcro_tui.db.demo import DemoSummary, build_demo
+from rcro_tui.db.demo_scale import Scale, ScaleSummary, build_scaled_demo
 
 
 class DemoExistsError(UserError):
@@ -21,12 +22,14 @@ class DemoExistsError(UserError):
 
 
 def create_demo_file(path: Path, *, replace: bool = False,
-                     academic_year: AcademicYear | None = None, admin: str = "demo") -> DemoSummary:
+                     academic_year: AcademicYear | None = None, admin: str = "demo",
+                     scale: Scale | None = None, seed: int = 7) -> DemoSummary | ScaleSummary:
     """Build the demo region into `path`; refuse to touch an existing file unless `replace`.
 
     Args:
         admin: the login of the demo's administrator (the CLI gives the person building it,
             so that they can open the demo, whose other users have roles).
+        scale: grow it to a region's or a country's size (`db.demo_scale`), from `seed`.
     """
     if path.exists() and not replace:
         raise DemoExistsError(f"Файл «{path}» уже существует и не будет перезаписан: укажите "
@@ -39,7 +42,12 @@ def create_demo_file(path: Path, *, replace: bool = False,
     try:
         db = open_database(temp)
         try:
-            summary = build_demo(db, academic_year=academic_year, user=admin)
+            if scale is None:
+                summary = build_demo(db, academic_year=academic_year, user=admin)
+            else:
+                summary = build_scaled_demo(
+                    db, scale, seed=seed, user=admin, progress=True,
+                    academic_year=academic_year or AcademicYear.containing(today_in_region()))
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()

@@ -73,29 +73,45 @@ def require_terminal() -> None:
 @click.option("--open", "open_after", is_flag=True,
               help="Открыть приложение; готовую демо-базу открыть, не пересоздавая.")
 @click.option("--year", metavar="ГГГГ/ГГГГ", help="Учебный год для мероприятий (по умолчанию текущий).")
+@click.option("--scale", metavar="region|country",
+              help="Дополнить до размеров области (400 организаций, сотни мероприятий) или "
+                   "страны (40 000 организаций, 100 000 мероприятий, миллион участников "
+                   "этапов) — для замеров скорости.")
+@click.option("--seed", type=int, default=7, show_default=True, metavar="ЧИСЛО",
+              help="Начальное число генератора для --scale: то же число — те же данные.")
 @click.help_option("-h", "--help", help=HELP)
 @click.pass_context
 def demo(ctx: click.Context, db_path: Path | None, force: bool, open_after: bool,
-         year: str | None) -> None:
+         year: str | None, scale: str | None, seed: int) -> None:
     from rcro_tui.db.demo_file import create_demo_file
+    from rcro_tui.db.demo_scale import scale_named
 
     path = resolve_demo_path(db_path or ctx.obj["db"])
     academic_year = AcademicYear.parse(year) if year else None
+    size = scale_named(scale) if scale else None
     if path.exists() and open_after and not force:
         click.echo(f"Демо-база уже есть: {path} — открываю её (пересоздать: --force).", err=True)
     else:
         replace = force or (path.exists() and _confirm_replace(path))
         summary = create_demo_file(path, replace=replace, academic_year=academic_year,
-                                   admin=demo_admin(current_user(ctx.obj["user"])))
-        click.echo(f"Демо-база создана: {path}\n"
-                   f"  {count(summary.districts, 'муниципалитет', 'муниципалитета', 'муниципалитетов')}, "
-                   f"{count(summary.organizations, 'организация', 'организации', 'организаций')}, "
-                   f"{count(summary.programs, 'программа', 'программы', 'программ')}, "
-                   f"{count(summary.events, 'мероприятие', 'мероприятия', 'мероприятий')}, "
-                   f"{count(summary.stages, 'этап', 'этапа', 'этапов')}, "
-                   f"{count(summary.entries, 'участник', 'участника', 'участников')}.")
+                                   admin=demo_admin(current_user(ctx.obj["user"])),
+                                   scale=size, seed=seed)
+        if size is not None:
+            click.echo(f"Демо-база создана: {path}\n  {summary} ({summary.seconds:.0f} с).")
+        else:
+            click.echo(f"Демо-база создана: {path}\n  {demo_counts(summary)}.")
     if open_after:
         open_app(path, demo_identity(path, ctx.obj["user"]), create=False)
+
+
+def demo_counts(summary) -> str:
+    """«20 муниципалитетов, 100 организаций, …» of the Tomsk demo."""
+    return (f"{count(summary.districts, 'муниципалитет', 'муниципалитета', 'муниципалитетов')}, "
+            f"{count(summary.organizations, 'организация', 'организации', 'организаций')}, "
+            f"{count(summary.programs, 'программа', 'программы', 'программ')}, "
+            f"{count(summary.events, 'мероприятие', 'мероприятия', 'мероприятий')}, "
+            f"{count(summary.stages, 'этап', 'этапа', 'этапов')}, "
+            f"{count(summary.entries, 'участник', 'участника', 'участников')}")
 
 
 def demo_identity(path: Path, asked: str | None) -> str:

@@ -29,7 +29,13 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 def count(n: int, one: str, few: str, many: str) -> str:
     """A number with its noun: count(5, "школа", "школы", "школ") == "5 школ"."""
-    return f"{n} {plural(n, one, few, many)}"
+    return f"{number(n)} {plural(n, one, few, many)}"
+
+
+def number(n: int) -> str:
+    """«40 000»: from five digits on, thousands apart by a no-break space, as Russian
+    typesetting has it (four-digit numbers stay whole: «1304»)."""
+    return f"{n:,}".replace(",", "\u00a0") if abs(n) >= 10_000 else str(n)
 
 
 def date_short(day: date) -> str:
