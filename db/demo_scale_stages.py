@@ -43,7 +43,7 @@ def add_competitions(db: Database, count: int, entries: int, largest: int, built
     rest = max(0, entries - int(largest * per_stage_total))
     written = 0
     for number in range(count):
-        size = largest if number == 0 else max(10, rest // max(1, count - 1))
+        size = largest if number == 0 else max(10, min(largest, rest // max(1, count - 1)))
         title = f"{COMPETITION_TITLES[number % len(COMPETITION_TITLES)]}" + \
             (f" — {number // len(COMPETITION_TITLES) + 1}" if number >= len(COMPETITION_TITLES)
              else "")
