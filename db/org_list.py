@@ -81,9 +81,19 @@ def org_ids(db: Database, flt: OrgFilter) -> list[int]:
         "SELECT id FROM districts ORDER BY sort_order, id").fetchall()]
     arms = [_ARM.format(district=f"= {int(d)}", where=where) for d in districts]
     arms.append(_ARM.format(district="IS NULL", where=where))
-    text = db.execute(f"SELECT group_concat(id) FROM ({' UNION ALL '.join(arms)})",
-                      args * len(arms)).fetchone()[0]
-    return list(map(int, text.split(","))) if text else []
+    ids: list[int] = []
+    for start in range(0, len(arms), ARMS_PER_STATEMENT):
+        chunk = arms[start:start + ARMS_PER_STATEMENT]
+        text = db.execute(f"SELECT group_concat(id) FROM ({' UNION ALL '.join(chunk)})",
+                          args * len(chunk)).fetchone()[0]
+        if text:
+            ids += map(int, text.split(","))
+    return ids
+
+
+ARMS_PER_STATEMENT = 400
+"""SQLite refuses a compound SELECT of more than 500 terms: a country's 2 000 municipalities
+are read in statements of 400 (the list crashed at country scale before)."""
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,20 @@ def test_the_kept_record_takes_the_duplicates_inn(fresh_db):
     assert row == [("МБОУ «Зырянская СОШ»", "7008004480", "с. Зырянское")]
     assert [r.name for r in list_orgs(fresh_db, OrgFilter("7008004480"))] == [
         "МБОУ «Зырянская СОШ»"]
+
+
+def test_the_list_holds_a_countrys_municipalities_in_their_order(fresh_db):
+    """More districts than SQLite's 500 terms of one compound SELECT (a country: 2 000)."""
+    fresh_db.conn.executemany("INSERT INTO districts (name, kind, sort_order) VALUES (?, ?, ?)",
+                              [(f"Район {n}", "district", 1300 - n) for n in range(1300)])
+    districts = [row[0] for row in fresh_db.execute(
+        "SELECT id FROM districts ORDER BY sort_order, id")]
+    fresh_db.conn.executemany(
+        "INSERT INTO organizations (name, kind, district_id, search_key, created_at, "
+        "updated_at) VALUES (?, 'school', ?, ?, '2026-09-01', '2026-09-01')",
+        [(f"Школа {d}", d, f"школа {d}") for d in reversed(districts)] +
+        [("Без района", None, "без района")])
+    ids = org_ids(fresh_db, OrgFilter())
+    by_id = dict(fresh_db.execute("SELECT id, district_id FROM organizations").fetchall())
+    assert [by_id[i] for i in ids] == [*districts, None]
+    assert len(org_ids(fresh_db, OrgFilter(text="школа"))) == 1300
