@@ -12,6 +12,7 @@ feeds in the same run and compared on that sample, then scaled to all feeds).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -111,6 +112,7 @@ def main() -> None:
         build(args.db, args.events, args.orgs)
         print(f"built {args.db} in {time.perf_counter() - started:.1f} s")
     shutil.rmtree(args.out, ignore_errors=True)
+    os.sync()  # the last run's 600 MB still being written back would compete with this one
     db = open_database(args.db)
     print(host_speed())
     cpu_before = _cpu()

@@ -10,6 +10,7 @@ feeds built from scratch with icalendar, event by event and feed by feed, scaled
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import shutil
@@ -39,6 +40,7 @@ own feed of 100 000 events alone would take minutes that way)."""
 def main() -> None:
     db_path, out, scale, user = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
     shutil.rmtree(out, ignore_errors=True)
+    os.sync()  # the last run's gigabytes still being written back would compete with this one
     db = open_database(db_path)
     first = publish(db, out, as_of=TODAY, user=user, site_url="https://example.ru/c")
     again = [publish(db, out, as_of=TODAY, user=user).seconds
