@@ -86,14 +86,8 @@ def _issue_many(db: Database, org_ids: list[int], *, user: str) -> dict[int, str
             for org_id, token in tokens.items()]
     with db.atomic():
         access.check_rows(db, user, "feed_tokens", rows)
-        last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM feed_tokens").fetchone()[0]
-        db.conn.executemany("INSERT INTO feed_tokens (organization_id, token, created_at) "
-                            "VALUES (?, ?, ?)", [tuple(row.values()) for row in rows])
-        stored = sorted(db["feed_tokens"].columns_dict)
-        row_json = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in stored) + ")"
-        db.execute("INSERT INTO changes (at, user, table_name, row_id, action, before, after) "
-                   f"SELECT ?, ?, 'feed_tokens', CAST(id AS TEXT), 'insert', NULL, {row_json} "
-                   "FROM feed_tokens WHERE id > ? ORDER BY id", [stamp, user, last_id])
+        store.insert_many(db, "feed_tokens", ["organization_id", "token", "created_at"],
+                          [tuple(row.values()) for row in rows], user=user, stamp=stamp)
     return tokens
 
 

@@ -241,27 +241,16 @@ def _add_links(db: Database, row: PlannedRow, *, user: str, today: date, source:
 
 
 def _insert_new(db: Database, rows: list[dict[str, Any]], *, user: str, source: str) -> list[int]:
-    """Many new organisations with one prepared INSERT, each audited as `store.insert` does:
-    an «insert» entry holding the whole new row as JSON — made by SQLite's `json_object` in
-    one INSERT … SELECT, since 40 000 rows read back and dumped in Python took longer than
-    the import itself."""
+    """Many new organisations at once, each audited as `store.insert` does
+    (`store.insert_many`)."""
     if not rows:
         return []
     access.check_rows(db, user, "organizations", rows)
     stamp = store.utc_now()
     columns = [*rows[0], "source", "created_at", "updated_at"]
-    last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM organizations").fetchone()[0]
-    db.conn.executemany(
-        f"INSERT INTO organizations ({', '.join(columns)}) "
-        f"VALUES ({', '.join('?' for _ in columns)})",
-        ([*row.values(), source, stamp, stamp] for row in rows))
-    stored = sorted(db["organizations"].columns_dict)
-    row_json = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in stored) + ")"
-    db.execute("INSERT INTO changes (at, user, table_name, row_id, action, before, after) "
-               f"SELECT ?, ?, 'organizations', CAST(id AS TEXT), 'insert', NULL, {row_json} "
-               "FROM organizations WHERE id > ? ORDER BY id", [stamp, user, last_id])
-    return [r[0] for r in db.execute("SELECT id FROM organizations WHERE id > ? ORDER BY id",
-                                     [last_id]).fetchall()]
+    return store.insert_many(db, "organizations", columns,
+                             ([*row.values(), source, stamp, stamp] for row in rows), user=user,
+                             stamp=stamp)
 
 
 def import_orgs(db: Database, source: str | Path | bytes, *, user: str, today: date,

@@ -9,7 +9,7 @@ else changed the row meanwhile (no lost updates between coordinators).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -121,6 +121,26 @@ def delete(db: Database, table: str, key: Any, *, user: str,
         access.check_write(db, user, table, before, None)
         db.execute(f"DELETE FROM [{table}] WHERE [{key_column(table)}] = ?", [key])
         record_change(db, user, table, key, "delete", before, None)
+
+
+def insert_many(db: Database, table: str, columns: list[str], rows: Iterable[Sequence[Any]],
+                *, user: str, stamp: str | None = None) -> list[int]:
+    """Many new rows with one prepared INSERT, each audited as `insert` does (an «insert»
+    entry holding the whole new row as JSON), made by SQLite's `json_object` in one
+    INSERT … SELECT: 40 000 rows read back and dumped in Python took longer than the
+    writing itself. The caller checks access and holds the transaction; `stamp` is the
+    entries' time (the rows' own created_at, when they have one). Returns the new ids."""
+    last_id = db.execute(f"SELECT COALESCE(MAX(id), 0) FROM [{table}]").fetchone()[0]
+    db.conn.executemany(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                        f"VALUES ({', '.join('?' for _ in columns)})", rows)
+    stored = sorted(db[table].columns_dict)
+    row_json = "json_object(" + ", ".join(f"'{c}', [{c}]" for c in stored) + ")"
+    db.execute("INSERT INTO changes (at, user, table_name, row_id, action, before, after) "
+               f"SELECT ?, ?, ?, CAST(id AS TEXT), 'insert', NULL, {row_json} "
+               f"FROM [{table}] WHERE id > ? ORDER BY id",
+               [stamp or utc_now(), user, table, last_id])
+    return [row[0] for row in db.execute(f"SELECT id FROM [{table}] WHERE id > ? ORDER BY id",
+                                         [last_id]).fetchall()]
 
 
 def record_change(db: Database, user: str, table: str, key: Any, action: str,
