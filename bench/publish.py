@@ -120,7 +120,7 @@ def main() -> None:
     cpu_first = [after - before for after, before in zip(_cpu(), cpu_before)]
     again = [publish(db, args.out, as_of=TODAY, user="demo").seconds for _ in range(3)]
     prepared_at = time.perf_counter()
-    prepared = prepare(db, TODAY, user="demo")
+    prepared = prepare(db, TODAY, user="demo", keep_events=True)
     prepare_s = time.perf_counter() - prepared_at
     scratch, ours, pairs = baseline_on_sample(prepared)
     total_pairs = sum(len(feed.event_ids) for feed in prepared.feeds)

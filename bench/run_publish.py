@@ -49,7 +49,7 @@ def main() -> None:
     helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     started = time.perf_counter()
-    prepared = prepare(db, TODAY, user=user)
+    prepared = prepare(db, TODAY, user=user, keep_events=True)
     pairs = sum(len(feed.event_ids) for feed in prepared.feeds)
     sample = random.Random(3).sample(prepared.feeds, min(SAMPLE_FEEDS, len(prepared.feeds)))
     scratch, ours, sampled = baseline_on_sample(prepared, sample)

@@ -9,6 +9,9 @@ published from one database. The web server never serves `.rcro/` (deploy/nginx.
 from __future__ import annotations
 
 import json
+import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,29 +58,52 @@ class PublishedState:
     small and quick to write)."""
 
     events: dict[int, Seen] = field(default_factory=dict)
-    feeds: dict[str, list[int]] = field(default_factory=dict)
+    feeds: dict[str, Sequence[int]] = field(default_factory=dict)
+    """Each feed's event ids: arrays of ints (a country's 3 000 000 pairs as Python lists
+    were 110 MB)."""
 
     def __bool__(self) -> bool:
         return bool(self.feeds)
 
 
+_FEEDS = b'"feeds":{'
+"""Where the feeds begin in the state file: after the events, whose titles cannot hold it
+(a quote inside a JSON string is escaped)."""
+_FEED = re.compile(rb'("(?:[^"\\]|\\.)*"):\[([0-9,]*)\]')
+
+
 def load_state(folder: Path) -> PublishedState:
-    """The last publish's state; empty for a new folder or an unreadable (or older) file."""
+    """The last publish's state; empty for a new folder or an unreadable (or older) file.
+    The feeds' ids are read straight into arrays, feed by feed, not as JSON lists."""
     try:
-        raw = json.loads((folder / STATE).read_text("utf-8"))
-        return PublishedState({int(key): Seen(*values) for key, values in raw["events"].items()},
-                              raw["feeds"])
+        raw = (folder / STATE).read_bytes()
+        if not raw.rstrip().endswith(b"}}"):
+            raise ValueError("cut short")
+        cut = raw.index(_FEEDS)
+        events = json.loads(raw[:cut].rstrip(b",") + b"}")["events"]
+        feeds = {json.loads(key): array("i", map(int, ids.split(b","))) if ids else array("i")
+                 for key, ids in _FEED.findall(raw, cut + len(_FEEDS))}
+        return PublishedState({int(key): Seen(*values) for key, values in events.items()},
+                              feeds)
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return PublishedState()
 
 
-def state_bytes(state: PublishedState) -> bytes:
-    """Compact sorted JSON (the C encoder: no indent): the same publish gives the same file."""
+def state_blocks(state: PublishedState) -> list[bytes]:
+    """The state file in blocks (`site_files.write_if_changed` takes them as they are):
+    compact sorted JSON, as `json.dumps` with no indent would write it, so the same publish
+    gives the same file. Made feed by feed: a country's file is 30 MB, and one string of it
+    held 120 MB while it was made."""
     events = {str(key): [seen.sequence, seen.cancelled, seen.title]
               for key, seen in sorted(state.events.items())}
-    feeds = {key: sorted(ids) for key, ids in sorted(state.feeds.items())}
-    return json.dumps({"events": events, "feeds": feeds}, ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8") + b"\n"
+    head = json.dumps({"events": events}, ensure_ascii=False, separators=(",", ":"))
+    del events
+    blocks = [head[:-1].encode("utf-8"), b"," + _FEEDS]
+    for number, (key, ids) in enumerate(sorted(state.feeds.items())):
+        blocks.append(f"{',' if number else ''}{json.dumps(key, ensure_ascii=False)}:"
+                      f"[{','.join(map(str, sorted(ids)))}]".encode("utf-8"))
+    blocks.append(b"}}\n")
+    return blocks
 
 
 def compare(name: str, before: PublishedState, after: PublishedState, key: str) -> FeedChanges:

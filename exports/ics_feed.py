@@ -8,7 +8,7 @@ in the file depends on when it was made.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +21,9 @@ from rcro_tui.exports.ics_zone import vtimezone_text
 PRODID = "-//OGBU RCRO Tomsk//rcro-tui//RU"
 REFRESH = "PT4H"
 """Clients that honour it poll every four hours; Google polls every 8–24 h whatever we say."""
+FEED_END = b"END:VCALENDAR\r\n"
+BLOCK = 1 << 20
+"""A large feed is compared and written in blocks of about this many bytes."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def feed_bytes(header: FeedHeader, events: Iterable[VeventText]) -> bytes:
     head = _head(header)
     zones = _zone_blocks(chosen)
     body = b"".join(item.data for item in chosen)
-    return b"".join(((head + zones).encode("utf-8"), body, b"END:VCALENDAR\r\n"))
+    return b"".join(((head + zones).encode("utf-8"), body, FEED_END))
 
 
 def _head(header: FeedHeader) -> str:
@@ -115,9 +118,42 @@ def feed_frame(header: FeedHeader, ids: set[int], index: EventIndex) -> bytes:
 def indexed_feed_bytes(header: FeedHeader, ids: set[int], index: EventIndex,
                        frame: bytes | None = None) -> bytes:
     """`feed_bytes` for the events of `index` with these ids: the same bytes, faster."""
-    chosen = sorted(ids, key=index.order.__getitem__)
-    return b"".join((frame if frame is not None else feed_frame(header, ids, index),
-                     b"".join(map(index.data.__getitem__, chosen)), b"END:VCALENDAR\r\n"))
+    if frame is None:
+        frame = feed_frame(header, ids, index)
+    return indexed_feed_parts(ids, index, frame).joined()
+
+
+@dataclass(frozen=True)
+class FeedParts:
+    """A feed's bytes as its frame and its events' texts in feed order, not joined: a
+    country's region feed is 120 MB, a private feed a few kilobytes (`size` says which)."""
+
+    frame: bytes
+    texts: list[bytes]
+    size: int
+
+    def joined(self) -> bytes:
+        return b"".join((self.frame, b"".join(self.texts), FEED_END))
+
+    def blocks(self, block: int = BLOCK) -> Iterator[bytes]:
+        """The same bytes as `joined`, in consecutive blocks of about `block` bytes."""
+        yield self.frame
+        pending: list[bytes] = []
+        held = 0
+        for item in self.texts:
+            pending.append(item)
+            held += len(item)
+            if held >= block:
+                yield b"".join(pending)
+                pending, held = [], 0
+        pending.append(FEED_END)
+        yield b"".join(pending)
+
+
+def indexed_feed_parts(ids: Iterable[int], index: EventIndex, frame: bytes) -> FeedParts:
+    """`indexed_feed_bytes` (with its frame made) as parts, without joining them."""
+    texts = list(map(index.data.__getitem__, sorted(ids, key=index.order.__getitem__)))
+    return FeedParts(frame, texts, len(frame) + sum(map(len, texts)) + len(FEED_END))
 
 
 def all_zones(index: EventIndex) -> bytes:

@@ -32,7 +32,7 @@ from rcro_tui.db.feed_tokens import tokens_for_publish
 from rcro_tui.db.store import get_setting
 from rcro_tui.exports.feed_events import feed_event
 from rcro_tui.exports.feed_journal import (STATE, FeedChanges, PublishedState, Seen, compare,
-                                           load_state, state_bytes)
+                                           load_state, state_blocks)
 from rcro_tui.exports.ics_event import FeedEvent, VeventText
 from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
 from rcro_tui.exports.ics_lint import Finding
@@ -91,6 +91,11 @@ class Prepared:
     feeds: list[Feed]
     texts: dict[int, VeventText]
     events: dict[int, FeedEvent]
+    """Each event as read (its facts) and its text: kept only when asked (`keep_events`),
+    as they are the larger part of a country's publish (270 MB) and done with once
+    written (`index` has the texts' bytes)."""
+    seen: dict[int, Seen]
+    """Each event as the state file and the journal know it."""
     tokens: dict[int, str]
     index: EventIndex
     findings: dict[int, list[Finding]]
@@ -114,22 +119,27 @@ def published_facts(db: Database, as_of: date) -> list[EventFacts]:
 
 
 def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = None,
-            site_url: str = "") -> Prepared:
+            site_url: str = "", keep_events: bool = False) -> Prepared:
     """Read the events, write and lint each VEVENT once (`lane`: a helper process shares
     that: `publish_work`) while this process chooses each feed's events and plans the
     feeds' files and the private pages."""
     events, scopes = _events_and_scopes(published_facts(db, as_of))
+    seen = {key: Seen(event.revision, event.cancelled, event.title)
+            for key, event in events.items()}
+    kept = dict(events) if keep_events else {}
 
     def plan() -> tuple[list[Feed], dict[int, str], list[FeedJob], list[Page]]:
         feeds = plan_feeds_of(db, scopes)
+        scopes.clear()  # done with: chosen
         for feed in feeds:  # sets of ids as sorted arrays: 4 bytes an id instead of ~70
             feed.event_ids = array("i", sorted(feed.event_ids))  # type: ignore[assignment]
         tokens = tokens_for_publish(db, user=user)
         return feeds, tokens, _jobs(feeds, tokens), site_private_pages(feeds, tokens, site_url)
 
     texts, findings, (feeds, tokens, jobs, pages) = shared_texts(events, lane, plan)
-    return Prepared(feeds, texts, events, tokens, EventIndex.build(texts), findings, jobs,
-                    pages)
+    index = EventIndex.build(texts)
+    return Prepared(feeds, texts if keep_events else {}, kept, seen, tokens, index,
+                    findings, jobs, pages)
 
 
 def _events_and_scopes(facts: list[EventFacts]) -> tuple[dict[int, FeedEvent],
@@ -171,12 +181,11 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     with helper_lane(_event_count(db) if db_file else 0) as lane:
         tables = lane.call(tables_from_file, db_file, folder, as_of) if lane else None
         prepared = prepare(db, as_of, user=user, lane=lane, site_url=site_url)
-        report = PublishReport(folder, events=len(prepared.events))
+        report = PublishReport(folder, events=len(prepared.seen))
         before = load_state(folder)
         jobs = prepared.jobs
-        state = PublishedState({key: Seen(e.revision, e.cancelled, e.title)
-                                for key, e in prepared.events.items()})
-        planned: list[bytes] = []
+        state = PublishedState(prepared.seen)
+        planned: list[list[bytes]] = []
         outcomes, tables_report, pages = _write_all(
             db, folder, jobs, prepared, as_of, site_url, lane, tables, progress,
             meanwhile=lambda: planned.append(_planned_state(state, jobs)))
@@ -188,7 +197,7 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
         report.removed += len(remove_stale(folder / "feeds", kept)) + \
             len(remove_stale(folder / "private", kept))
-    write_if_changed(folder / STATE, state_bytes(state) if report.refused else planned[0])
+    write_if_changed(folder / STATE, state_blocks(state) if report.refused else planned[0])
     report.first = not before
     if report.changes:
         keep_journal(folder, report)
@@ -224,12 +233,11 @@ def _write_all(db: Database, folder: Path, jobs: list[FeedJob], prepared: Prepar
     return outcomes, made, list(pages.now)
 
 
-def _planned_state(state: PublishedState, jobs: list[FeedJob]) -> bytes:
+def _planned_state(state: PublishedState, jobs: list[FeedJob]) -> list[bytes]:
     """The state file as it will be when no feed is refused, made while the helper still
     writes feeds (a fifth of a second at 600 000 event-feed pairs, off the critical path);
     `state.events` is complete by then, `state.feeds` is not touched."""
-    return state_bytes(PublishedState(state.events, {job.key: list(job.event_ids)
-                                                     for job in jobs}))
+    return state_blocks(PublishedState(state.events, {job.key: job.event_ids for job in jobs}))
 
 
 def _feed_progress(progress: Progress | None, total: int):
@@ -256,7 +264,7 @@ def _jobs(feeds: list[Feed], tokens: dict[int, str]) -> list[FeedJob]:
 
 def _source(prepared: Prepared) -> FeedSource:
     return FeedSource(prepared.index, prepared.findings,
-                      {key: prepared.events[key].title for key in prepared.findings})
+                      {key: prepared.seen[key].title for key in prepared.findings})
 
 
 def _account(report: PublishReport, outcome: FeedOutcome, feed: Feed, before: PublishedState,
@@ -267,7 +275,7 @@ def _account(report: PublishReport, outcome: FeedOutcome, feed: Feed, before: Pu
         report.refused.append(f"{feed.name}: " + "; ".join(outcome.problems[:3]))
         state.feeds[feed.key] = before.feeds.get(feed.key, [])
         return
-    state.feeds[feed.key] = list(feed.event_ids)
+    state.feeds[feed.key] = feed.event_ids
     if outcome.status == "unchanged":
         report.unchanged += 1
         return

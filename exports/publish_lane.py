@@ -14,8 +14,7 @@ holding no lock that this process's own work needs.
 from __future__ import annotations
 
 import threading
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Future
 from queue import SimpleQueue
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -28,25 +27,35 @@ R = TypeVar("R")
 
 
 class SharedBatches(Generic[B, R]):
-    """Batches taken from both ends; each batch's result kept at its place."""
+    """Batches taken from both ends; each batch's result kept at its place. A batch taken is
+    let go of (its place in the list is emptied): a country's events, once their texts are
+    made, are not held to the end of the publish."""
 
-    def __init__(self, batches: Sequence[B]) -> None:
-        self.waiting: deque[tuple[int, B]] = deque(enumerate(batches))
+    def __init__(self, batches: list[B]) -> None:
+        self.batches: list[B | None] = batches  # type: ignore[assignment]
+        self.front, self.back = 0, len(batches)
+        self.lock = threading.Lock()
         self.results: list[R | None] = [None] * len(batches)
         self.done = 0
         """Batches finished by either side (read by this process's progress bar)."""
 
     def take_front(self) -> tuple[int, B] | None:
-        try:
-            return self.waiting.popleft()
-        except IndexError:
-            return None
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.front += 1
+            return self._take(self.front - 1)
 
     def take_back(self) -> tuple[int, B] | None:
-        try:
-            return self.waiting.pop()
-        except IndexError:
-            return None
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.back -= 1
+            return self._take(self.back)
+
+    def _take(self, place: int) -> tuple[int, B]:
+        batch, self.batches[place] = self.batches[place], None
+        return place, batch  # type: ignore[return-value]
 
     def keep(self, place: int, result: R) -> None:
         self.results[place] = result
@@ -54,7 +63,8 @@ class SharedBatches(Generic[B, R]):
 
     def abandon(self) -> None:
         """Nothing more is taken (this process failed: the helper stops after its batch)."""
-        self.waiting.clear()
+        with self.lock:
+            self.back = self.front
 
 
 class HelperLane:
@@ -62,6 +72,8 @@ class HelperLane:
 
     def __init__(self, helper: Helper) -> None:
         self.helper = helper
+        self.holds: set[int] = set()
+        """Events whose texts the helper process made and kept (`publish_work`)."""
         self.jobs: SimpleQueue[Callable[[], None] | None] = SimpleQueue()
         self.thread = threading.Thread(target=self._run, name="publish-helper-lane",
                                        daemon=True)
@@ -108,14 +120,15 @@ class HelperLane:
             job()
 
 
-def run_shared(batches: Sequence[B], local: Callable[[B], R], lane: HelperLane | None,
+def run_shared(batches: list[B], local: Callable[[B], R], lane: HelperLane | None,
                remote: tuple[Callable[..., R], ...] = (), *,
                before: Callable[[], None] | None = None,
                progress: Callable[[int], None] | None = None) -> list[R]:
     """Every batch's result, in order: `local(batch)` here from the front and, in the helper
     from the back, `remote` — a function and the arguments that come before the batch (no
     lane: all here). `before` runs here first, while the helper already works; `progress`
-    gets the number of batches done after each of this process's."""
+    gets the number of batches done after each of this process's. `batches` is emptied as
+    they are taken."""
     shared: SharedBatches[B, R] = SharedBatches(batches)
     theirs = lane.share(shared, *remote) if lane is not None else None
     try:

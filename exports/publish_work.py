@@ -16,17 +16,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from rcro_tui.exports.ics_event import FeedEvent, VeventText, event_text
-from rcro_tui.exports.ics_feed import (EventIndex, FeedHeader, all_zones, feed_frame,
-                                       indexed_feed_bytes)
+from rcro_tui.exports.ics_feed import (BLOCK, EventIndex, FeedHeader, all_zones, feed_frame,
+                                       indexed_feed_parts)
 from rcro_tui.exports.ics_lint import Finding, lint, lint_events
 from rcro_tui.exports.publish_lane import HelperLane, run_shared
-from rcro_tui.exports.site_files import is_current, replace_file, write_if_changed
+from rcro_tui.exports.site_files import (is_current, is_current_blocks, replace_file,
+                                         write_if_changed)
 
 if TYPE_CHECKING:
     from rcro_tui.exports.publish_tables import TablesReport
@@ -86,13 +87,26 @@ def shared_texts(events: dict[int, FeedEvent], lane: HelperLane | None,
                  meanwhile: Callable[[], T]) -> tuple[dict[int, VeventText],
                                                       dict[int, list[Finding]], T]:
     """`texts_and_findings` of all events, and `meanwhile()` (choosing the feeds), which
-    runs here first while the helper already takes batches of events."""
+    runs here first while the helper already takes batches of events. The helper keeps the
+    texts it made (`texts_kept_here`), for the feeds it will write. `events` is emptied into
+    the batches, and each batch let go of once its texts are made: a country's events are
+    the largest thing a publish reads (270 MB), and are not needed after."""
     keys = sorted(events)
     batches = [{key: events[key] for key in keys[start:start + EVENTS_PER_BATCH]}
                for start in range(0, len(keys), EVENTS_PER_BATCH)]
+    events.clear()
     chosen: list[T] = []
-    done = run_shared(batches, texts_and_findings, lane, (texts_and_findings,),
+    made_here: set[int] = set()
+
+    def here(batch: dict[int, FeedEvent]) -> tuple[dict[int, VeventText],
+                                                   dict[int, list[Finding]]]:
+        made_here.update(batch)
+        return texts_and_findings(batch)
+
+    done = run_shared(batches, here, lane, (texts_kept_here,),
                       before=lambda: chosen.append(meanwhile()))
+    if lane is not None:
+        lane.holds = set(keys) - made_here
     texts: dict[int, VeventText] = {}
     findings: dict[int, list[Finding]] = {}
     for batch_texts, batch_findings in done:
@@ -143,14 +157,22 @@ def write_feeds(folder: Path, jobs: list[FeedJob], source: FeedSource,
 
 
 def write_feed(folder: Path, job: FeedJob, source: FeedSource) -> FeedOutcome:
+    """A feed larger than `BLOCK` is compared and written block by block, never joined."""
     frame = feed_frame(job.header, job.event_ids, source.index)
-    data = indexed_feed_bytes(job.header, job.event_ids, source.index, frame)
-    if is_current(folder / job.path, data):
+    parts = indexed_feed_parts(job.event_ids, source.index, frame)
+    path = folder / job.path
+    if parts.size <= BLOCK:
+        data = parts.joined()
+        current = is_current(path, data)
+    else:
+        data = parts.blocks(BLOCK)
+        current = is_current_blocks(path, parts.size, parts.blocks(BLOCK))
+    if current:
         return FeedOutcome(job.key, "unchanged")
     problems = feed_problems(frame, job, source)
     if problems:
         return FeedOutcome(job.key, "refused", problems)
-    replace_file(folder / job.path, data)  # not current, checked above: no second read
+    replace_file(path, data)  # not current, checked above: no second read
     return FeedOutcome(job.key, "written")
 
 
@@ -200,7 +222,7 @@ def write_shared(folder: Path, jobs: list[FeedJob], pages: list[PageItem],
             before()
         write_pages(folder, pages)
         return write_feeds(folder, jobs, source, progress)
-    lane.call(keep_source, source)
+    send_source(lane, source)
     batches: list[Batch] = [("pages", pages[start:start + PAGES_PER_BATCH])
                             for start in range(0, len(pages), PAGES_PER_BATCH)]
     batches += [("feeds", batch) for batch in feed_batches(jobs)]
@@ -230,10 +252,41 @@ def write_batch(folder: Path, batch: Batch, source: FeedSource) -> list[FeedOutc
 
 _kept: list[FeedSource] = []
 """The source the helper process was given (`keep_source`) for the feed batches after it."""
+_kept_data: dict[int, bytes] = {}
+"""In the helper: the texts it made itself (`texts_kept_here`), so they are not sent back."""
+TEXTS_PER_SEND = 5_000
+"""The parent's texts are sent to the helper this many at a time (about 6 MB): pickling a
+country's 100 000 at once held a 120 MB buffer in each process."""
+
+
+def texts_kept_here(events: dict[int, FeedEvent]
+                    ) -> tuple[dict[int, VeventText], dict[int, list[Finding]]]:
+    """In the helper: `texts_and_findings`, keeping the texts' bytes for `keep_source`."""
+    texts, findings = texts_and_findings(events)
+    _kept_data.update((key, item.data) for key, item in texts.items())
+    return texts, findings
+
+
+def send_source(lane: HelperLane, source: FeedSource) -> None:
+    """Give the helper the source: the texts it did not make itself, a few thousand at a
+    time, then the rest of the source without texts (`keep_source` joins them)."""
+    missing = [key for key in source.index.data if key not in lane.holds]
+    for start in range(0, len(missing), TEXTS_PER_SEND):
+        lane.call(keep_texts, {key: source.index.data[key]
+                               for key in missing[start:start + TEXTS_PER_SEND]})
+    lane.call(keep_source, replace(source, index=replace(source.index, data={})))
+
+
+def keep_texts(data: dict[int, bytes]) -> None:
+    """In the helper: texts the parent made, for `keep_source`."""
+    _kept_data.update(data)
 
 
 def keep_source(source: FeedSource) -> None:
-    """In the helper: keep the source, so each batch of feeds is sent without it."""
+    """In the helper: keep the source, with the texts kept so far, so each batch of feeds
+    is sent without it."""
+    source.index.data.update(_kept_data)
+    _kept_data.clear()
     _kept[:] = [source]
 
 

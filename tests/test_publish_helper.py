@@ -7,6 +7,7 @@ so that it goes through the helper, and both folders are compared byte for byte.
 from __future__ import annotations
 
 import pickle
+import time
 from datetime import date
 from pathlib import Path
 
@@ -137,3 +138,48 @@ def test_a_failure_in_the_helper_reaches_this_process_and_stops_the_sharing(tmp_
     finally:
         lane.close()
     assert lane.helper.process.returncode == 0
+
+
+def test_texts_made_on_both_sides_reach_the_helper_in_parts(demo_db, tmp_path, monkeypatch):
+    """Small batches: both processes make texts; the helper keeps its own and is sent the
+    parent's in several parts; the folder is still the one a lone process writes."""
+    monkeypatch.setenv(publish_work.PROCESSES_VARIABLE, "1")
+    publish(demo_db, tmp_path / "alone", as_of=AS_OF, user="demo", site_url="https://x.ru")
+    monkeypatch.delenv(publish_work.PROCESSES_VARIABLE)
+    monkeypatch.setattr(publish_work, "HELPER_FROM_EVENTS", 0)
+    monkeypatch.setattr(publish_work, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(publish_work, "EVENTS_PER_BATCH", 10)
+    monkeypatch.setattr(publish_work, "TEXTS_PER_SEND", 7)
+    real_texts = publish_work.texts_and_findings
+
+    def slow_texts(events):  # this process is slow: the helper, done with the tables, helps
+        time.sleep(0.1)
+        return real_texts(events)
+
+    monkeypatch.setattr(publish_work, "texts_and_findings", slow_texts)
+    seen = []
+    real_send = publish_work.send_source
+
+    def send(lane, source):
+        seen.append((len(lane.holds), len(source.index.data)))
+        real_send(lane, source)
+
+    monkeypatch.setattr(publish_work, "send_source", send)
+    publish(demo_db, tmp_path / "shared", as_of=AS_OF, user="demo", site_url="https://x.ru")
+    [(held, total)] = seen
+    assert 0 < held < total, "each side made some of the texts"
+    assert total - held > 7, "the parent's texts went in more than one part"
+    assert _contents(tmp_path / "shared") == _contents(tmp_path / "alone")
+
+
+def test_feeds_written_in_blocks_are_the_same_files(demo_db, tmp_path, monkeypatch):
+    """With a tiny block every feed is compared and written block by block: same bytes,
+    and a second publish finds each one current."""
+    publish(demo_db, tmp_path / "whole", as_of=AS_OF, user="demo", site_url="https://x.ru")
+    monkeypatch.setattr(publish_work, "BLOCK", 100)
+    first = publish(demo_db, tmp_path / "blocks", as_of=AS_OF, user="demo",
+                    site_url="https://x.ru")
+    assert _contents(tmp_path / "blocks") == _contents(tmp_path / "whole")
+    again = publish(demo_db, tmp_path / "blocks", as_of=AS_OF, user="demo",
+                    site_url="https://x.ru")
+    assert first.written > again.written == 0
