@@ -296,7 +296,10 @@ def write_kept_batch(folder: Path, batch: Batch) -> list[FeedOutcome]:
 
 
 def tables_from_file(db_file: str, folder: Path, as_of: date) -> TablesReport:
-    """In the helper: every printable table, read through its own connection to the file."""
+    """In the helper: every printable table, read through its own connection to the file.
+    The year the tables were made from (`db.kept`: a country's is 140 MB) is let go of
+    before the helper turns to the events' texts and the feeds."""
+    from rcro_tui.db import kept
     from rcro_tui.db.connection import connect
     from rcro_tui.exports.publish_tables import publish_tables
 
@@ -305,3 +308,4 @@ def tables_from_file(db_file: str, folder: Path, as_of: date) -> TablesReport:
         return publish_tables(db=db, folder=folder, as_of=as_of)
     finally:
         db.close()
+        kept.forget()

@@ -7,7 +7,6 @@ Excel in the ru-RU locale splits CSV on `;` and reads UTF-8 only after a BOM; li
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -23,13 +22,26 @@ def records_json(records: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def records_csv(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> bytes:
-    """UTF-8 with BOM, `;` between fields, CRLF; the header is `columns`, also with no records."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    """UTF-8 with BOM, `;` between fields, CRLF; the header is `columns`, also with no records.
+    Each line is encoded as it is written: a country's calendar as one Python string, then
+    encoded, held 200 MB for a 25 MB file."""
+    lines = [BOM.encode("utf-8")]
+    writer = csv.writer(_Encoding(lines), delimiter=";", lineterminator="\r\n",
+                        quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     for record in records:
         writer.writerow([csv_cell(record.get(column)) for column in columns])
-    return (BOM + out.getvalue()).encode("utf-8")
+    return b"".join(lines)
+
+
+class _Encoding:
+    """What `csv.writer` writes to: each line appended to `lines` in UTF-8."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self.lines = lines
+
+    def write(self, line: str) -> None:
+        self.lines.append(line.encode("utf-8"))
 
 
 def csv_cell(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -45,19 +46,23 @@ def table_text(printable: Printable, fmt: str = "plain") -> str:
 
 def table_csv(printable: Printable) -> bytes:
     """Excel's CSV; groups named by `group_label` become the first column («Месяц»), changes
-    are plain signed numbers (Excel would take «+3» for a formula; the guard would quote it)."""
+    are plain signed numbers (Excel would take «+3» for a formula; the guard would quote it).
+    The records are made as they are written (a country's calendar: 100 000 rows)."""
     columns = printable.view.columns
     grouped = bool(printable.groups and printable.group_label)
-    records = []
+    header = (printable.group_label, *columns) if grouped else columns
+    return records_csv(_csv_records(printable, grouped), header)
+
+
+def _csv_records(printable: Printable, grouped: bool) -> Iterator[dict[str, object]]:
+    columns = printable.view.columns
     for heading, rows in printable.sections():
         for row in rows:
             record = {column: typed(cell, kind) if kind == DELTA else cell
                       for column, cell, kind in zip(columns, row, printable.kinds)}
             if grouped:
                 record[printable.group_label] = heading
-            records.append(record)
-    header = (printable.group_label, *columns) if grouped else columns
-    return records_csv(records, header)
+            yield record
 
 
 def table_bytes(printable: Printable, fmt: str, *, made: date, back: str = "") -> bytes:

@@ -74,3 +74,29 @@ def test_a_table_no_longer_published_is_removed(demo_db, tmp_path):
     (site / "tables" / "program-99.html").write_text("old")
     report = publish(demo_db, site, as_of=TODAY, user="demo")
     assert not (site / "tables" / "program-99.html").exists() and report.removed == 1
+
+
+def _key_of_the_whole_json(printable) -> str:
+    """The table's key as it was first defined: the hash of one JSON dump of everything."""
+    import hashlib
+    import json
+
+    from rcro_tui.exports.publish_tables import TABLES_VERSION
+
+    view = printable.view
+    parts = [TABLES_VERSION, view.title, printable.subtitle, view.columns, view.rows,
+             printable.kinds, [(g.title, g.start, g.stop) for g in printable.groups]]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def test_a_tables_key_made_row_by_row_is_the_key_folders_already_hold(demo_db):
+    """Fed row by row, the key is the one published folders keep (no table is redated)."""
+    from dataclasses import replace
+
+    from rcro_tui.exports.publish_tables import content_key, public_tables
+
+    tables = [printable for _, printable in public_tables(demo_db, date(2026, 11, 23))]
+    empty = replace(tables[0], view=replace(tables[0].view, rows=[], keys=[]), groups=[])
+    assert len(tables) > 10
+    for printable in [*tables, empty]:
+        assert content_key(printable) == _key_of_the_whole_json(printable)
