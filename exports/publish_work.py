@@ -87,7 +87,9 @@ def shared_texts(events: dict[int, FeedEvent], lane: HelperLane | None,
                  meanwhile: Callable[[], T]) -> tuple[dict[int, VeventText],
                                                       dict[int, list[Finding]], T]:
     """`texts_and_findings` of all events, and `meanwhile()` (choosing the feeds), which
-    runs here first while the helper already takes batches of events. The helper keeps the
+    runs here once half of the events' batches are done (their events let go of: a
+    country's planning then no longer sits on top of all of them), the helper meanwhile
+    taking batches from the other end. The helper keeps the
     texts it made (`texts_kept_here`), for the feeds it will write. `events` is emptied into
     the batches, and each batch let go of once its texts are made: a country's events are
     the largest thing a publish reads (270 MB), and are not needed after."""
@@ -101,10 +103,14 @@ def shared_texts(events: dict[int, FeedEvent], lane: HelperLane | None,
     def here(batch: dict[int, FeedEvent]) -> tuple[dict[int, VeventText],
                                                    dict[int, list[Finding]]]:
         made_here.update(batch)
-        return texts_and_findings(batch)
+        done = texts_and_findings(batch)
+        if not chosen and len(made_here) * 2 >= len(keys):
+            chosen.append(meanwhile())
+        return done
 
-    done = run_shared(batches, here, lane, (texts_kept_here,),
-                      before=lambda: chosen.append(meanwhile()))
+    done = run_shared(batches, here, lane, (texts_kept_here,))
+    if not chosen:  # the helper took half of the batches or more
+        chosen.append(meanwhile())
     if lane is not None:
         lane.holds = set(keys) - made_here
     texts: dict[int, VeventText] = {}
