@@ -63,6 +63,13 @@ def add_competitions(db: Database, count: int, entries: int, largest: int, built
     return written
 
 
+SESSION_NOTE = "Аудитории площадки; при себе паспорт или свидетельство о рождении."
+"""A session's note to participants: its description. Not its venue: a session is held at
+its host school (the feeds give the host's address), and one venue text shared by the
+sessions of a whole country held at the same hour made every pair of them a «same room»
+clash — 780 000 warnings in one month, which no real calendar has."""
+
+
 def _sessions(db: Database, stage: int, title: str, districts: list[int],
               names: dict[int, str], by_district: dict[int, list[int]], when: datetime,
               rng: random.Random) -> list[tuple[int, int]]:
@@ -75,11 +82,11 @@ def _sessions(db: Database, stage: int, title: str, districts: list[int],
         events.append((f"stage-{stage}-{n}@rcro.tomsk.ru", f"{title} — {names[district]}",
                        "olympiad", host, start.strftime("%Y-%m-%dT%H:%M"),
                        (start + timedelta(hours=4)).strftime("%Y-%m-%dT%H:%M"),
-                       "Аудитории площадки; при себе паспорт или свидетельство о рождении.",
-                       "confirmed", "public", STAMP, STAMP))
+                       SESSION_NOTE, "confirmed", "public", STAMP, STAMP))
     db.conn.executemany(
-        "INSERT INTO events (uid, title, kind, host_org_id, start_at, end_at, venue, status, "
-        "visibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+        "INSERT INTO events (uid, title, kind, host_org_id, start_at, end_at, description, "
+        "status, visibility, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events)
     rows = [(stage, first_event + n, district, events[n][3])
             for n, district in enumerate(districts)]
     db.conn.executemany("INSERT INTO stage_sessions (stage_id, event_id, district_id, "
