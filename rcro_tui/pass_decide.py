@@ -13,13 +13,13 @@ words are made per group and tie span (`pass_spans`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from itertools import repeat
 from operator import attrgetter
 
 from rcro_tui.bulk import gc_paused
 from rcro_tui.pass_rules import PassRule, Quota, QuotaScope, Threshold
-from rcro_tui.pass_spans import Kind, Words, rank_group
+from rcro_tui.pass_spans import Kind, Words, joined, rank_group
 from rcro_tui.pass_types import NEVER, Candidate, Decision, Said, Verdict
 
 __all__ = ["Candidate", "Decision", "Verdict", "counts", "decide", "rank_fields"]
@@ -100,7 +100,7 @@ def _groups(entries: list[Candidate], ranked: list[int], scores: list[float],
         name, subject, grade = _named(raw, bool(scope), by_subject, by_grade)
         group = (raw[0] if scope else None, subject.casefold() if by_subject else None, grade)
         groups[group].append((words.kind(name, subject, grade), members))
-    return [_joined(parts, by_score) for parts in groups.values()]
+    return [joined(parts, by_score) for parts in groups.values()]
 
 
 def _named(raw: tuple, scoped: bool, by_subject: bool, by_grade: bool) -> Kind:
@@ -108,20 +108,6 @@ def _named(raw: tuple, scoped: bool, by_subject: bool, by_grade: bool) -> Kind:
     at = 2 if scoped else 0
     subject = raw[at] if by_subject else None
     return raw[1] if scoped else None, subject, raw[at + by_subject] if by_grade else None
-
-
-def _joined(parts: list[tuple[Kind, list[int]]], by_score: Callable[[int], float]
-            ) -> list[tuple[Kind, list[int]]]:
-    """Buckets of the same kind in one group (the words did not read what split them) as
-    one part, best first."""
-    if len(parts) == 1:
-        return parts
-    kinds: dict[Kind, list[int]] = defaultdict(list)
-    for kind, members in parts:
-        kinds[kind].extend(members)
-    for members in kinds.values():
-        members.sort(key=by_score, reverse=True)
-    return list(kinds.items())
 
 
 def counts(decisions: Iterable[Decision]) -> tuple[int, int]:

@@ -237,3 +237,17 @@ def rank_group(parts: list[tuple[Kind, list[int]]], scores: list[float], ids: li
 
 
 _FIRST = itemgetter(0)
+
+
+def joined(parts: list[tuple[Kind, list[int]]], by_score: Callable[[int], float]
+           ) -> list[tuple[Kind, list[int]]]:
+    """Parts of the same kind in one group (split by what the words do not read: a school
+    under a quota per district, say) as one part, best first."""
+    if len(parts) == 1:
+        return parts
+    kinds: dict[Kind, list[int]] = {}
+    for kind, members in parts:
+        kinds.setdefault(kind, []).extend(members)
+    for members in kinds.values():
+        members.sort(key=by_score, reverse=True)
+    return list(kinds.items())
