@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import compress, groupby
-from operator import itemgetter
+from itertools import accumulate, chain, compress, groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -104,18 +104,26 @@ def ranked(db: Database, stage_id: int, rule: PassRule,
     words, said = Words(rule), [None] * len(rows)
     scored = [status not in NEVER and score is not None
               for status, score in zip(statuses, scores)]
-    runs = _runs(rows, keys)
-    listed, groups = [], {}
-    for start, stop in runs:
-        head = rows[start]
-        name = _scope_name(places, scope, head) if scope else ""
-        subject, grade = head[SUBJECT], head[GRADE]
-        folded = subject.casefold() if by_subject else None
-        listed.append(((name, folded or "", (grade or 0) if by_grade else 0), start, stop))
-        at = list(compress(range(start, stop), scored[start:stop]))
-        if at:
-            group = head[keys[0]] if scope else None, folded, grade if by_grade else None
-            groups.setdefault(group, []).append((words.kind(name, subject, grade), at))
+    starts, stops = _runs(rows, keys)
+    heads = list(map(rows.__getitem__, starts))  # every run's first row: its group's fields
+    none = [None] * len(heads)
+    subjects, grades = list(map(_SUBJECT, heads)), list(map(_GRADE, heads))
+    scope_ids = list(map(itemgetter(keys[0]), heads)) if scope else none
+    names = list(map(_NAMES[scope](places).get, scope_ids, repeat(""))) if scope else none
+    folded = list(map(str.casefold, subjects)) if by_subject else none
+    listed = list(zip(names if scope else [""] * len(heads), folded if by_subject else
+                      [""] * len(heads), [grade or 0 for grade in grades] if by_grade else
+                      [0] * len(heads)))
+    ats = map(list, map(compress, map(range, starts, stops),
+                        map(scored.__getitem__, map(slice, starts, stops))))
+    reads_name, reads_subject, reads_grade = words.reads
+    kinds = zip(names if reads_name else none, subjects if reads_subject else none,
+                grades if reads_grade else none)
+    groups: dict[tuple, list] = {}
+    for group, kind, at in zip(zip(scope_ids, folded, grades if by_grade else none), kinds,
+                               ats):
+        if at:  # the run's entries that take a place
+            groups.setdefault(group, []).append((kind, at))
     by_score = scores.__getitem__
     for parts in groups.values():
         for at, words_of in zip(*rank_group(joined(parts, by_score), scores, ids, words,
@@ -128,50 +136,45 @@ def ranked(db: Database, stage_id: int, rule: PassRule,
         if found is None:
             found = unranked[key] = words.unranked(*key)
         said[at] = found
-    shown = _listed(listed, columns)
+    shown = _listed(listed, starts, stops, columns)
     return Ranked(list(map(rows.__getitem__, shown)), list(map(said.__getitem__, shown)),
                   places)
 
 
-def _runs(rows: list[tuple], keys: list[int]) -> list[tuple[int, int]]:
-    """(start, stop) of each run of rows with the same raw group fields."""
+def _runs(rows: list[tuple], keys: list[int]) -> tuple[list[int], list[int]]:
+    """Where each run of rows with the same raw group fields starts and stops."""
     if not keys:
-        return [(0, len(rows))]
-    runs, start = [], 0
-    for _, run in groupby(map(itemgetter(*keys), rows)):
-        stop = start + len(list(run))
-        runs.append((start, stop))
-        start = stop
-    return runs
+        return [0], [len(rows)]
+    sizes = list(map(len, map(list, map(_SECOND, groupby(map(itemgetter(*keys), rows))))))
+    stops = list(accumulate(sizes))
+    return [0] + stops[:-1], stops
 
 
-def _listed(listed: list[tuple[tuple, int, int]], columns: list[tuple]) -> list[int]:
-    """Row positions in the listed order: by the group's names, then as SQLite sorted each
-    run; runs listed under the same names (two sessions of one name, «Математика» and
-    «математика») merged back into score, name and id order."""
-    listed.sort(key=_FIRST)
+def _listed(listed: list[tuple], starts: list[int], stops: list[int], columns: list[tuple]
+            ) -> list[int]:
+    """Row positions in the listed order: runs by their group's names (`listed`), each as
+    SQLite sorted it; runs listed under the same names (two sessions of one name,
+    «Математика» and «математика») merged back into score, name and id order."""
+    order = sorted(range(len(listed)), key=listed.__getitem__)
+    if len(set(listed)) == len(listed):
+        return list(chain.from_iterable(map(range, map(starts.__getitem__, order),
+                                            map(stops.__getitem__, order))))
+    scores, names, ids = columns[SCORE], columns[NAME], columns[ID]
     shown: list[int] = []
-    for _, same in groupby(listed, key=_FIRST):
+    for _, same in groupby(order, key=listed.__getitem__):
         same = list(same)
         if len(same) == 1:
-            shown += range(same[0][1], same[0][2])
+            shown += range(starts[same[0]], stops[same[0]])
             continue
-        scores, names, ids = columns[SCORE], columns[NAME], columns[ID]
-        shown += sorted((at for _, start, stop in same for at in range(start, stop)),
+        shown += sorted((at for run in same for at in range(starts[run], stops[run])),
                         key=lambda at: (scores[at] is None, -(scores[at] or 0), names[at],
                                         ids[at]))
     return shown
 
 
-_FIRST = itemgetter(0)
-
-
-def _scope_name(places: Places, scope: str, head: tuple) -> str:
-    if scope == "school_id":
-        return places.schools.get(head[SCHOOL], "")
-    if scope == "session_id":
-        return places.sessions.get(head[SESSION], "")
-    return places.districts.get(head[10], "")
+_SECOND, _SUBJECT, _GRADE = itemgetter(1), itemgetter(SUBJECT), itemgetter(GRADE)
+_NAMES = {"school_id": attrgetter("schools"), "session_id": attrgetter("sessions"),
+          "district_id": attrgetter("districts")}
 
 
 def read_places(db: Database, rows: list[tuple]) -> Places:

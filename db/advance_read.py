@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 from sqlite_utils import Database
 
 from rcro_tui.bulk import gc_paused
 from rcro_tui.i18n import count
-from rcro_tui.pass_decide import Candidate, Decision, Verdict
+from rcro_tui.pass_decide import Candidate, Verdict
 from rcro_tui.pass_rules import PassRule, parse_rule
+from rcro_tui.db.advance_rows import Preview, PreviewRow, PreviewRows
 from rcro_tui.db.advance_rank import ID, NAME, SCHOOL, SUBJECT, Places, ranked, read_places
 from rcro_tui.db.store import get_row
+
+__all__ = ["NO_SESSION", "Preview", "PreviewRow", "next_stage_of", "preview", "read_entries",
+           "stage_rule"]
 
 NO_SESSION = "в районе нет площадки следующего этапа"
 
@@ -46,64 +50,12 @@ LEFT JOIN organizations h ON h.id = s.host_org_id
 WHERE s.stage_id = ? ORDER BY v.start_at, s.id"""
 
 
-class PreviewRow(NamedTuple):
-    """One entry of the stage as the «Переход» tab lists it (a named tuple: immutable, and
-    20 000 of them are made four times faster than frozen dataclasses)."""
-
-    entry_id: int
-    name: str
-    grade: int | None
-    subject: str
-    school_id: int | None
-    school: str
-    district: str
-    session: str
-    score: float | None
-    status: str
-    decision: Decision
-    next_session_id: int | None = None
-    next_session: str = ""
-    advanced_to: int | None = None
-    """The entry already made for it in the next stage (advancing again creates nothing)."""
-    revision: int = 1
-    """The entry's version as read: a mark saved from this preview names it (`set_marks`)."""
-
-
 @dataclass(frozen=True, slots=True)
 class NextSession:
     id: int
     district_id: int | None
     subjects: frozenset[str]
     name: str
-
-
-@dataclass
-class Preview:
-    stage: dict[str, Any]
-    rule: PassRule
-    next_stage: dict[str, Any] | None
-    rows: list[PreviewRow]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def passes(self) -> int:
-        return self._verdicts().count(Verdict.YES)
-
-    @property
-    def undecided(self) -> int:
-        return self._verdicts().count(Verdict.UNDECIDED)
-
-    def _verdicts(self) -> list[Verdict]:
-        return list(map(_VERDICT, self.rows))  # C-made: 100 000 rows in a few ms
-
-    def summary(self) -> str:
-        """«Пройдут 12 из 40, 2 решения за координатором.»"""
-        verdicts = self._verdicts()
-        passes, undecided = verdicts.count(Verdict.YES), verdicts.count(Verdict.UNDECIDED)
-        text = f"Пройдут {passes} из {len(self.rows)}"
-        if undecided:
-            text += f", {count(undecided, 'решение', 'решения', 'решений')} за координатором"
-        return text + "."
 
 
 def stage_rule(db: Database, stage: dict[str, Any]) -> PassRule:
@@ -123,8 +75,8 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
 
 
 def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> Preview:
-    """The ranked rows (`advance_rank`) become columns, then `PreviewRow`s, with C-made
-    maps and zips; only the passers' next sessions are looked up one by one."""
+    """The ranked rows (`advance_rank`) become the preview's columns with C-made maps and
+    zips; only the passers' next sessions are looked up, once per district and subject."""
     stage = get_row(db, "stages", stage_id)
     rule = stage_rule(db, stage)
     seen = ranked(db, stage_id, rule, decisions)
@@ -135,49 +87,46 @@ def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> 
      *_) = zip(*seen.rows)  # the columns of `advance_rank`
     places = seen.places
     district_ids = places.district_ids(schools, sessions)
-    new = tuple.__new__  # what the named tuples' _make do, without their Python calls
-    decided = list(map(new, repeat(Decision), zip(ids, *zip(*seen.said))))
-    going, missing = _going(db, nxt, places, district_ids, subjects, decided)
+    passes = [said[0] is Verdict.YES for said in seen.said]
+    (next_ids, next_names), missing = _going(db, nxt, places, district_ids, subjects, passes)
     linked = _already_advanced(db, stage_id, nxt["id"], seen.rows) if nxt else {}
-    rows = list(map(new, repeat(PreviewRow), zip(
-        ids, names, grades, subjects, schools, map(places.schools.get, schools, repeat("")),
-        map(places.districts.get, district_ids, repeat("")),
-        map(places.sessions.get, sessions, repeat("")), scores, statuses, decided,
-        going[0], going[1], map(linked.get, ids), revisions)))
-    return Preview(stage, rule, nxt, rows, _warnings(stage, nxt, missing))
+    columns = {
+        "entry_id": ids, "name": names, "grade": grades, "subject": subjects,
+        "school_id": schools, "school": list(map(places.schools.get, schools, repeat(""))),
+        "district": list(map(places.districts.get, district_ids, repeat(""))),
+        "session": list(map(places.sessions.get, sessions, repeat(""))), "score": scores,
+        "status": statuses, "next_session_id": next_ids, "next_session": next_names,
+        "advanced_to": list(map(linked.get, ids)), "revision": revisions}
+    return Preview(stage, rule, nxt, PreviewRows(columns, seen.said),
+                   _warnings(stage, nxt, missing))
 
 
 def _going(db: Database, nxt: dict[str, Any] | None, places: Places,
-           district_ids: list[int | None], subjects: tuple, decided: list[Decision]
+           district_ids: list[int | None], subjects: tuple, passes: list[bool]
            ) -> tuple[tuple[list, list], Counter[str]]:
     """The next stage's session (ids, names) of each passer, and how many passers in each
     district have none; worked out once per district and subject."""
-    size = len(decided)
-    ids, names, missing = [None] * size, [""] * size, Counter()
+    size = len(passes)
     if nxt is None:
-        return (ids, names), missing
+        return ([None] * size, [""] * size), Counter()
     sessions = _sessions(db, nxt["id"])
     by_district: dict[int, list[NextSession]] = defaultdict(list)
     for session in sessions:
         if session.district_id is not None:
             by_district[session.district_id].append(session)
     regional = [s for s in sessions if s.district_id is None]
-    goes: dict[tuple, NextSession | None] = {}
-    yes = Verdict.YES
-    for at in compress(range(size), map(yes.__eq__, map(_OF_DECISION, decided))):
-        where = district_ids[at], subjects[at]
-        if where not in goes:
-            goes[where] = _session_for(where, sessions, by_district, regional)
-        session = goes[where]
-        if session is None:
-            missing[places.districts.get(where[0], "") or "без района"] += 1
-        else:
-            ids[at], names[at] = session.id, session.name
-    return (ids, names), missing
+    wheres = [where if passing else None for where, passing in
+              zip(zip(district_ids, subjects), passes)]  # None: not a passer
+    goes = {where: _session_for(where, sessions, by_district, regional)
+            for where in set(wheres) if where is not None}
+    ids = {where: session.id for where, session in goes.items() if session is not None}
+    names = {where: session.name for where, session in goes.items() if session is not None}
+    lacking = {where for where, session in goes.items() if session is None}
+    missing = Counter(places.districts.get(where[0], "") or "без района"
+                      for where in filter(lacking.__contains__, wheres))
+    return (list(map(ids.get, wheres)), list(map(names.get, wheres, repeat("")))), missing
 
 
-_OF_DECISION = itemgetter(1)  # Decision.verdict
-_VERDICT = attrgetter("decision.verdict")
 
 
 def read_entries(db: Database, stage_id: int) -> tuple[list[tuple], list[Candidate]]:
@@ -217,25 +166,29 @@ def _already_advanced(db: Database, stage_id: int, next_id: int,
                       rows: list[tuple]) -> dict[int, int]:
     """Source entry id → its entry in the next stage: linked, or typed or imported there by
     hand (same name, school and subject, not linked yet) — matched rather than duplicated."""
-    found = dict(db.execute(
-        "SELECT n.from_entry_id, n.id FROM entries n JOIN entries e ON e.id = n.from_entry_id "
-        "WHERE n.stage_id = ? AND e.stage_id = ?", [next_id, stage_id]).fetchall())
+    found = dict(db.execute(  # CROSS JOIN: from the next stage's few linked entries
+        "SELECT n.from_entry_id, n.id FROM entries n CROSS JOIN entries e "
+        "ON e.id = n.from_entry_id WHERE n.stage_id = ? AND n.from_entry_id IS NOT NULL "
+        "AND e.stage_id = ?", [next_id, stage_id]).fetchall())
     unlinked = {identity(name, org, subject): entry_id for entry_id, name, org, subject in
                 db.execute("SELECT id, participant_name, organization_id, subject FROM entries "
                            "WHERE stage_id = ? AND from_entry_id IS NULL ORDER BY id DESC",
                            [next_id]).fetchall()}
     if not unlinked:
         return found
-    schools = {key[1] for key in unlinked}  # only rows of those schools can match
-    for r in sorted((r for r in rows if r[SCHOOL] in schools and r[ID] not in found),
-                    key=_FIRST):  # in id order: the first of two namesakes gets the match
+    named = {key[:2] for key in unlinked}  # only rows of those names and schools can match
+    folded = map(str.casefold, map(str.strip, map(_NAME, rows)))
+    for r in sorted(compress(rows, map(named.__contains__, zip(folded, map(_SCHOOL, rows)))),
+                    key=_FIRST):
+        if r[ID] in found:  # in id order: the first of two namesakes gets the match
+            continue
         match = unlinked.pop(identity(r[NAME], r[SCHOOL], r[SUBJECT]), None)
         if match is not None:
             found[r[ID]] = match
     return found
 
 
-_FIRST = itemgetter(0)
+_FIRST, _NAME, _SCHOOL = itemgetter(ID), itemgetter(NAME), itemgetter(SCHOOL)
 
 
 def identity(name: str, organization_id: int | None, subject: str) -> tuple:
