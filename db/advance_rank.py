@@ -166,9 +166,13 @@ def _listed(listed: list[tuple], starts: list[int], stops: list[int], columns: l
         if len(same) == 1:
             shown += range(starts[same[0]], stops[same[0]])
             continue
-        shown += sorted((at for run in same for at in range(starts[run], stops[run])),
-                        key=lambda at: (scores[at] is None, -(scores[at] or 0), names[at],
-                                        ids[at]))
+        merged = [at for run in same for at in range(starts[run], stops[run])]
+        merged.sort(key=ids.__getitem__)  # then stable sorts by name, by score: keys C reads
+        merged.sort(key=names.__getitem__)
+        scored = [at for at in merged if scores[at] is not None]
+        scored.sort(key=scores.__getitem__, reverse=True)
+        shown += scored
+        shown += (at for at in merged if scores[at] is None)
     return shown
 
 

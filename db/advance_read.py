@@ -122,8 +122,9 @@ def _going(db: Database, nxt: dict[str, Any] | None, places: Places,
     ids = {where: session.id for where, session in goes.items() if session is not None}
     names = {where: session.name for where, session in goes.items() if session is not None}
     lacking = {where for where, session in goes.items() if session is None}
-    missing = Counter(places.districts.get(where[0], "") or "без района"
-                      for where in filter(lacking.__contains__, wheres))
+    missing: Counter[str] = Counter()
+    for where, n in Counter(filter(lacking.__contains__, wheres)).items():
+        missing[places.districts.get(where[0], "") or "без района"] += n
     return (list(map(ids.get, wheres)), list(map(names.get, wheres, repeat("")))), missing
 
 
