@@ -6,6 +6,7 @@ and unscored entries, marks — under every kind of rule and grouping."""
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
@@ -29,7 +30,6 @@ RULES = [Quota(2), Quota(3, QuotaScope.SESSION, by_subject=True, ties=TiePolicy.
 
 
 def random_stage(db, world, rng: random.Random) -> None:
-    from datetime import date
     twin = event(db, "Отборочный этап — вторая площадка", date(2027, 3, 5),
                  world.schools["Кожевниковская СОШ № 1"])
     sessions = [*world.sessions.values(), add_session(
@@ -42,7 +42,8 @@ def random_stage(db, world, rng: random.Random) -> None:
              rng.choice(["математика", "Математика", "физика", "", "химия"]),
              rng.choice([None, 1.0, 2.5, 3.5, 5.0, 5.0, 7.0, 9.0]),
              rng.choice(["admitted", "admitted", "advanced", "absent", "disqualified"]),
-             rng.choice([None, None, None, 0, 1]), stamp, stamp) for _ in range(rng.randint(1, 120))]
+             rng.choice([None, None, None, 0, 1]), stamp, stamp)
+            for _ in range(rng.randint(1, 120))]
     with db.atomic():
         db.conn.executemany(
             "INSERT INTO entries (stage_id, session_id, participant_name, grade, organization_id,"
