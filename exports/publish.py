@@ -37,7 +37,8 @@ from rcro_tui.exports.ics_feed import EventIndex, FeedHeader
 from rcro_tui.exports.ics_lint import Finding
 from rcro_tui.exports.publish_lane import HelperLane
 from rcro_tui.exports.publish_work import (FeedJob, FeedOutcome, FeedSource, helper_lane,
-                                           shared_texts, tables_from_file, write_shared)
+                                           helper_peak_memory, shared_texts, tables_from_file,
+                                           write_shared)
 from rcro_tui.exports.publish_tables import TablesReport, publish_tables
 from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
@@ -67,6 +68,9 @@ class PublishReport:
     refused: list[str] = field(default_factory=list)
     first: bool = False
     """The folder had never been published to: no journal of changes."""
+    helper_peak_mb: float = 0.0
+    """The helper process's peak memory (0 without one): what the benchmarks report, as a
+    child's `ru_maxrss` counts the memory of the process that started it."""
 
     def lines(self) -> list[str]:
         """What the publish did, in Russian: the CLI prints it, the screen shows it."""
@@ -186,6 +190,8 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         outcomes, tables_report, pages = _write_all(
             db, folder, jobs, prepared, as_of, site_url, lane, tables, progress,
             meanwhile=lambda: planned.append(_planned_state(state, jobs)))
+        if lane is not None:
+            report.helper_peak_mb = lane.call(helper_peak_memory).result()
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)

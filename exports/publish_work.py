@@ -301,6 +301,13 @@ def write_kept_batch(folder: Path, batch: Batch) -> list[FeedOutcome]:
     return write_batch(folder, batch, _kept[0])
 
 
+def helper_peak_memory() -> float:
+    """In the helper: its peak memory in MB (VmHWM), for the report of a publish."""
+    from rcro_tui.memory import peak_memory_mb
+
+    return peak_memory_mb()
+
+
 def tables_from_file(db_file: str, folder: Path, as_of: date) -> TablesReport:
     """In the helper: every printable table, read through its own connection to the file.
     The year the tables were made from (`db.kept`: a country's is 140 MB) is let go of

@@ -46,6 +46,7 @@ def test_a_publish_through_the_helper_writes_the_same_folder(demo_db, tmp_path, 
     monkeypatch.setattr(Helper, "__init__", counted)
     shared = publish(demo_db, tmp_path / "shared", as_of=AS_OF, user="demo", site_url="https://x.ru")
     assert started == [True], "the helper process was used"
+    assert alone.helper_peak_mb == 0 < shared.helper_peak_mb, "the helper's own peak memory"
     assert (shared.feeds, shared.written, shared.events) == \
         (alone.feeds, alone.written, alone.events)
     assert _contents(tmp_path / "shared") == _contents(tmp_path / "alone")
