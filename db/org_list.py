@@ -63,37 +63,30 @@ class OrgFilter:
         return " AND ".join(parts), args
 
 
-_ARM = ("SELECT * FROM (SELECT o.id FROM organizations o INDEXED BY idx_organizations_list "
-        "WHERE o.district_id {district} AND {where} ORDER BY o.search_key)")
-"""One district's part of the list: a range of the covering index, already in name order."""
-
-
 def org_ids(db: Database, flt: OrgFilter) -> list[int]:
     """Every organisation the filter keeps, by district (in the region's order), then by name;
     organisations without a district come last.
 
-    One statement: a UNION ALL of one index range per district (a join with `districts`
-    made SQLite give up the covering index and read each row), and `group_concat` so that
-    40 000 ids cross into Python as one string, not as 40 000 rows.
+    One scan of the covering index `idx_organizations_list`, which is in (district, search
+    key) order: grouped by district with no sort, each district's ids cross into Python as
+    one `group_concat` string in name order, and Python puts the districts in the region's
+    order. (One index range per district, to have SQL keep that order, was 2 000 arms in
+    five statements at country scale: twice as slow.)
     """
     where, args = flt.where()
-    districts = [row[0] for row in db.execute(
-        "SELECT id FROM districts ORDER BY sort_order, id").fetchall()]
-    arms = [_ARM.format(district=f"= {int(d)}", where=where) for d in districts]
-    arms.append(_ARM.format(district="IS NULL", where=where))
+    found = dict(db.execute(
+        "SELECT o.district_id, group_concat(o.id) FROM organizations o "
+        f"INDEXED BY idx_organizations_list WHERE {where} GROUP BY o.district_id",
+        args).fetchall())
     ids: list[int] = []
-    for start in range(0, len(arms), ARMS_PER_STATEMENT):
-        chunk = arms[start:start + ARMS_PER_STATEMENT]
-        text = db.execute(f"SELECT group_concat(id) FROM ({' UNION ALL '.join(chunk)})",
-                          args * len(chunk)).fetchone()[0]
+    if not found:
+        return ids
+    order = [row[0] for row in db.execute("SELECT id FROM districts ORDER BY sort_order, id")]
+    for district in [*order, None]:
+        text = found.get(district)
         if text:
             ids += map(int, text.split(","))
     return ids
-
-
-ARMS_PER_STATEMENT = 400
-"""SQLite refuses a compound SELECT of more than 500 terms: a country's 2 000 municipalities
-are read in statements of 400 (the list crashed at country scale before)."""
 
 
 @dataclass(frozen=True)
