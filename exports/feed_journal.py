@@ -81,8 +81,8 @@ def load_state(folder: Path) -> PublishedState:
             raise ValueError("cut short")
         cut = raw.index(_FEEDS)
         events = json.loads(raw[:cut].rstrip(b",") + b"}")["events"]
-        feeds = {json.loads(key): array("i", map(int, ids.split(b","))) if ids else array("i")
-                 for key, ids in _FEED.findall(raw, cut + len(_FEEDS))}
+        feeds = {json.loads(found[1]): array("i", map(int, found[2].split(b",")))
+                 if found[2] else array("i") for found in _FEED.finditer(raw, cut + len(_FEEDS))}
         return PublishedState({int(key): Seen(*values) for key, values in events.items()},
                               feeds)
     except (FileNotFoundError, ValueError, KeyError, TypeError):
