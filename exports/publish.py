@@ -192,12 +192,14 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
             meanwhile=lambda: planned.append(_planned_state(state, jobs)))
         if lane is not None:
             report.helper_peak_mb = lane.call(helper_peak_memory).result()
+    prepared.index.data.clear()  # every feed is written: its 150 MB of texts (a country's) go
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)
     _count_tables(report, tables_report)
     if not new_folder:  # a new folder has nothing stale (a country's: 120 000 entries)
-        kept = {folder / job.path for job in jobs} | {folder / page for page in pages}
+        kept = {folder / job.path for job in jobs}
+        kept.update(folder / page for page in pages)
         report.removed += len(remove_stale(folder / "feeds", kept)) + \
             len(remove_stale(folder / "private", kept))
     write_if_changed(folder / STATE, state_blocks(state) if report.refused else planned[0])
