@@ -89,16 +89,23 @@ def load_state(folder: Path) -> PublishedState:
         return PublishedState()
 
 
+EVENTS_PER_BLOCK = 5_000
+
+
 def state_blocks(state: PublishedState) -> list[bytes]:
     """The state file in blocks (`site_files.write_if_changed` takes them as they are):
     compact sorted JSON, as `json.dumps` with no indent would write it, so the same publish
     gives the same file. Made feed by feed: a country's file is 30 MB, and one string of it
     held 120 MB while it was made."""
-    events = {str(key): [seen.sequence, seen.cancelled, seen.title]
-              for key, seen in sorted(state.events.items())}
-    head = json.dumps({"events": events}, ensure_ascii=False, separators=(",", ":"))
-    del events
-    blocks = [head[:-1].encode("utf-8"), b"," + _FEEDS]
+    keys = sorted(state.events)
+    blocks = [b'{"events":{']
+    for start in range(0, len(keys), EVENTS_PER_BLOCK):
+        chunk = {str(key): [seen.sequence, seen.cancelled, seen.title]
+                 for key in keys[start:start + EVENTS_PER_BLOCK]
+                 for seen in (state.events[key],)}
+        text = json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))[1:-1]
+        blocks.append(("," if start else "").encode() + text.encode("utf-8"))
+    blocks.append(b"}," + _FEEDS)
     for number, (key, ids) in enumerate(sorted(state.feeds.items())):
         blocks.append(f"{',' if number else ''}{json.dumps(key, ensure_ascii=False)}:"
                       f"[{','.join(map(str, sorted(ids)))}]".encode("utf-8"))

@@ -44,6 +44,7 @@ from rcro_tui.exports.site_files import remove_stale, write_if_changed
 from rcro_tui.exports.site_pages import Page, site_index, site_private_pages
 from rcro_tui.feed_scope import EventScope, FeedKind
 from rcro_tui.i18n import count
+from rcro_tui.memory import give_back_freed
 from rcro_tui.rules import AcademicYear
 
 JOURNAL = Path(".rcro") / "journal.txt"
@@ -179,10 +180,10 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
     started = time.perf_counter()
     db_file = database_file(db)
     new_folder = not (folder / "private").exists() and not (folder / "feeds").exists()
-    before = load_state(folder)  # first: read while little else is held (a country's: 30 MB)
     with helper_lane(_event_count(db) if db_file else 0) as lane:
         tables = lane.call(tables_from_file, db_file, folder, as_of) if lane else None
         prepared = prepare(db, as_of, user=user, lane=lane, site_url=site_url)
+        give_back_freed()  # the events' facts, read and let go of
         report = PublishReport(folder, events=len(prepared.seen))
         jobs = prepared.jobs
         state = PublishedState(prepared.seen)
@@ -193,6 +194,8 @@ def publish(db: Database, folder: Path, *, as_of: date, user: str, site_url: str
         if lane is not None:
             report.helper_peak_mb = lane.call(helper_peak_memory).result()
     prepared.index.data.clear()  # every feed is written: its 150 MB of texts (a country's) go
+    give_back_freed()
+    before = load_state(folder)  # read now, in their place, not held while feeds are written
     by_key = {feed.key: feed for feed in prepared.feeds}
     for outcome in outcomes:
         _account(report, outcome, by_key[outcome.key], before, state)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from array import array
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from rcro_tui.exports import feed_journal
 from rcro_tui.exports.feed_journal import (STATE, PublishedState, Seen, load_state,
                                            state_blocks)
 from rcro_tui.exports.ics_feed import FeedParts
@@ -56,6 +58,8 @@ def test_the_state_file_is_what_json_writes_and_reads_back(tmp_path_factory, eve
                            {key: array("i", ids) for key, ids in feeds.items()})
     data = b"".join(state_blocks(state))
     assert data == _as_json_dumps_writes_it(state)
+    with mock.patch.object(feed_journal, "EVENTS_PER_BLOCK", 3):  # events in several blocks
+        assert b"".join(state_blocks(state)) == data
     folder = tmp_path_factory.mktemp("site")
     (folder / STATE).parent.mkdir()
     (folder / STATE).write_bytes(data)
