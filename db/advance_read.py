@@ -36,13 +36,6 @@ SELECT id, participant_name, grade, subject, score, status, organization_id, ses
 FROM entries WHERE stage_id = ?"""
 
 _SESSIONS = """
-SELECT s.id, s.district_id, COALESCE(NULLIF(h.short_name, ''), h.name, v.title, '')
-FROM stage_sessions s
-LEFT JOIN organizations h ON h.id = s.host_org_id
-LEFT JOIN events v ON v.id = s.event_id
-WHERE s.id IN (SELECT value FROM json_each(?))"""
-
-_SESSIONS = """
 SELECT s.id, s.district_id, v.subjects,
        COALESCE(NULLIF(h.short_name, ''), h.name, v.title, '')
 FROM stage_sessions s JOIN events v ON v.id = s.event_id
