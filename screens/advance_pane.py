@@ -16,18 +16,19 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from rcro_tui.db.advance import Preview, apply, preview, set_marks
-from rcro_tui.db.advance_view import next_cell
+from rcro_tui.db.advance_view import next_cell, preview_view
 from rcro_tui.db.connection import connect
 from rcro_tui.errors import UserError
 from rcro_tui.i18n import count
 from rcro_tui.pass_decide import Verdict
-from rcro_tui.pass_words import describe, score_text
+from rcro_tui.pass_words import describe
 from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.pass_rule_form import PassRuleForm
 from rcro_tui.screens.stage_messages import StageChanged
+from rcro_tui.screens.wide_table import WideTable
 
 COLUMNS = ("Участник", "Кл.", "Предмет", "Школа", "Балл", "Место", "Итог", "Почему",
            "Следующий этап")
@@ -56,9 +57,7 @@ class AdvancePane(WriteKeys, Widget):
     def compose(self) -> ComposeResult:
         yield Static("", id="advance-rule", markup=False)
         yield Static("", id="advance-counts", markup=False)
-        table = DataTable(id="advance-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield WideTable(id="advance-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="advance-detail", markup=False)
         yield Static("", id="advance-warnings", markup=False)
 
@@ -78,12 +77,8 @@ class AdvancePane(WriteKeys, Widget):
             self._say(error.message, "", "")
             return
         seen = self.preview
-        table.clear()
-        for row in seen.rows:
-            table.add_row(row.name, "" if row.grade is None else str(row.grade), row.subject,
-                          row.school, "" if row.score is None else score_text(row.score),
-                          row.decision.rank, row.decision.verdict.label, row.decision.reason,
-                          next_cell(seen, row), key=str(row.entry_id))
+        view = preview_view(seen)
+        table.show(COLUMNS, view.rows, list(map(str, view.keys)), at_once=cursor + 100)
         if seen.rows:
             table.move_cursor(row=min(cursor, len(seen.rows) - 1))
         self.query_one("#advance-detail", Static).update(self.detail(table.cursor_row))

@@ -1,0 +1,60 @@
+"""The «Переход» tab's table for a country's 100 000 participants (screens/wide_table.py):
+columns as wide as their widest string, the first rows at once and the rest in steps."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from rcro_tui.screens import wide_table
+from rcro_tui.screens.wide_table import WideTable
+
+COLUMNS = ("Участник", "Почему")
+ROWS = [(f"Участник {n}", "проходит" * (n % 3 + 1)) for n in range(10)]
+KEYS = [str(n) for n in range(10)]
+
+
+async def settle(pilot, table: WideTable, rows: int) -> None:
+    """Wait for the steps (timers) to add up to `rows` rows, or a second at most."""
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if table.row_count >= rows:
+            return
+
+
+class Host(App):
+    def compose(self) -> ComposeResult:
+        yield WideTable(cursor_type="row")
+
+
+async def test_rows_come_in_steps_in_their_order_and_columns_fit_them(monkeypatch):
+    monkeypatch.setattr(wide_table, "FIRST_ROWS", 3)
+    monkeypatch.setattr(wide_table, "ROWS_PER_STEP", 2)
+    app = Host()
+    async with app.run_test() as pilot:
+        table = app.query_one(WideTable)
+        table.show(COLUMNS, ROWS, KEYS)
+        assert table.row_count == 3, "the first rows at once"
+        await settle(pilot, table, 10)
+        assert table.row_count == 10
+        assert [table.get_row_at(n)[0] for n in range(10)] == [row[0] for row in ROWS]
+        widths = [column.width for column in table.ordered_columns]
+        assert widths == [len("Участник 0"), len("проходит" * 3)]
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+
+
+async def test_a_new_table_stops_the_rows_of_the_old_one(monkeypatch):
+    monkeypatch.setattr(wide_table, "FIRST_ROWS", 3)
+    monkeypatch.setattr(wide_table, "ROWS_PER_STEP", 1)
+    app = Host()
+    async with app.run_test() as pilot:
+        table = app.query_one(WideTable)
+        table.show(COLUMNS, ROWS, KEYS)
+        table.show(COLUMNS, ROWS[:2], KEYS[:2])
+        await settle(pilot, table, 10)
+        assert table.row_count == 2
+        table.show(COLUMNS, ROWS, KEYS, at_once=8)
+        assert table.row_count == 8, "a cursor far down is kept in view"
+        table.clear()
+        await settle(pilot, table, 10)
+        assert table.row_count == 0
