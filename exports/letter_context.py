@@ -28,7 +28,6 @@ def letter_context(facts: LetterFacts, *, day: date, number: str = "",
     first, last = _day(facts.start), _day(facts.end)
     announce = facts.letter == ANNOUNCE
     same_day_times = isinstance(facts.start, datetime) and first == last
-    program = facts.program
     return {
         "letterhead": _lines(settings.letterhead),
         "addressees": _lines(addressees or settings.addressees),

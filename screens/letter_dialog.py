@@ -19,7 +19,6 @@ from rcro_tui.db.letter_facts import ANNOUNCE, LETTER_KINDS, RESULTS
 from rcro_tui.errors import UserError
 from rcro_tui.exports.letters import default_name, docx_text, letter_docx, save_letter
 from rcro_tui.i18n import date_short
-from rcro_tui.rules import parse_date
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.membership_form import FormScreen, row
 
