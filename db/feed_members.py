@@ -117,9 +117,8 @@ def _org_feeds(db: Database, scopes: dict[int, EventScope],
     pupils = _participant_events(db, scopes)
     feeds = []
     for org in db.query("SELECT id, name, district_id FROM organizations ORDER BY id"):
-        ids = set(public_by_district.get(org["district_id"], ()))
-        ids |= hosted.get(org["id"], set())
-        ids = ids.union(pupils.get(org["id"], ()), *brought.get(org["id"], ()))
+        ids = set(public_by_district.get(org["district_id"], ())).union(
+            hosted.get(org["id"], ()), pupils.get(org["id"], ()), *brought.get(org["id"], ()))
         feeds.append(Feed(FeedKind.ORGANIZATION, feed_key(FeedKind.ORGANIZATION, org["id"]),
                           f"Личная лента: {org['name']}", org["id"], made(ids)))
     return feeds

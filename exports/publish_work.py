@@ -89,10 +89,10 @@ def shared_texts(events: dict[int, FeedEvent], lane: HelperLane | None,
     """`texts_and_findings` of all events, and `meanwhile()` (choosing the feeds), which
     runs here once half of the events' batches are done (their events let go of: a
     country's planning then no longer sits on top of all of them), the helper meanwhile
-    taking batches from the other end. The helper keeps the
-    texts it made (`texts_kept_here`), for the feeds it will write. `events` is emptied into
-    the batches, and each batch let go of once its texts are made: a country's events are
-    the largest thing a publish reads (270 MB), and are not needed after."""
+    taking batches from the other end. The helper keeps the texts it made
+    (`texts_kept_here`), for the feeds it will write. `events` is emptied into the batches,
+    and each batch let go of once its texts are made: a country's events are the largest
+    thing a publish reads (270 MB), and are not needed after."""
     keys = sorted(events)
     batches = [{key: events[key] for key in keys[start:start + EVENTS_PER_BATCH]}
                for start in range(0, len(keys), EVENTS_PER_BATCH)]

@@ -26,10 +26,15 @@ class Host(App):
         yield WideTable(cursor_type="row")
 
 
+def in_steps(monkeypatch, first: int, step: int) -> Host:
+    """A host whose tables add `first` rows at once, then `step` rows a step."""
+    monkeypatch.setattr(wide_table, "FIRST_ROWS", first)
+    monkeypatch.setattr(wide_table, "ROWS_PER_STEP", step)
+    return Host()
+
+
 async def test_rows_come_in_steps_in_their_order_and_columns_fit_them(monkeypatch):
-    monkeypatch.setattr(wide_table, "FIRST_ROWS", 3)
-    monkeypatch.setattr(wide_table, "ROWS_PER_STEP", 2)
-    app = Host()
+    app = in_steps(monkeypatch, 3, 2)
     async with app.run_test() as pilot:
         table = app.query_one(WideTable)
         table.show(COLUMNS, ROWS, KEYS)
@@ -44,9 +49,7 @@ async def test_rows_come_in_steps_in_their_order_and_columns_fit_them(monkeypatc
 
 
 async def test_a_new_table_stops_the_rows_of_the_old_one(monkeypatch):
-    monkeypatch.setattr(wide_table, "FIRST_ROWS", 3)
-    monkeypatch.setattr(wide_table, "ROWS_PER_STEP", 1)
-    app = Host()
+    app = in_steps(monkeypatch, 3, 1)
     async with app.run_test() as pilot:
         table = app.query_one(WideTable)
         table.show(COLUMNS, ROWS, KEYS)
