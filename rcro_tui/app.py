@@ -108,6 +108,8 @@ class RcroApp(App[None]):
         # made Textual parse the whole stylesheet again before the first frame
         self._css_pass = -1
         """The theme state (Textual's update count) of the last full restyle: `refresh_css`."""
+        self.css_preloaded = False
+        """Whether the widgets' default CSS is in the stylesheet yet (`_preload_css`)."""
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Over SSH every frame of an animation goes down the wire: the tabs' sliding
             # underline alone drew 20 frames after each switch of a tab, competing with the
@@ -122,7 +124,7 @@ class RcroApp(App[None]):
         if self._interactive:
             self.set_timer(3.0, self._import_sections)  # if the opening rows never come
         else:
-            self.call_after_refresh(preload_default_css, self)
+            self.call_after_refresh(self._preload_css)
 
     def _import_sections(self) -> None:
         """Once the opening screen's rows are drawn: the other sections' modules imported in
@@ -139,8 +141,14 @@ class RcroApp(App[None]):
         import_sections(where for _, _, where in SECTIONS.values())
         self.call_from_thread(self._after_imports)
 
-    def _after_imports(self) -> None:
+    def _preload_css(self) -> None:
+        """Every widget's default CSS in the stylesheet (`css_preload`); `css_preloaded` tells
+        a test that waits for it."""
         preload_default_css(self)
+        self.css_preloaded = True
+
+    def _after_imports(self) -> None:
+        self._preload_css()
         tune_garbage_collection()
         self._warm_calendar()
 

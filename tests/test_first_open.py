@@ -16,10 +16,20 @@ from rcro_tui.screens import footer as footer_module
 from rcro_tui.screens.calendar import CalendarScreen
 
 
+async def wait_for_preload(app, pilot) -> None:
+    """Until the app has added the widgets' CSS after its first frame: a fixed pause was
+    too short on a loaded CI host, where the preload's own parse came inside the keystroke."""
+    for _ in range(100):
+        if app.css_preloaded:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the default CSS was never preloaded")
+
+
 async def test_opening_the_calendar_parses_no_stylesheet(make_app, monkeypatch):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await wait_for_preload(app, pilot)
         parses = []
         real = Stylesheet.parse
         monkeypatch.setattr(Stylesheet, "parse", lambda self: (parses.append(1), real(self)))
@@ -34,7 +44,7 @@ async def test_the_preload_knows_the_calendars_widgets(make_app):
     assert {"MonthView", "WeekView", "FilterBar", "ContentSwitcher"} <= names
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await wait_for_preload(app, pilot)
         assert preload_default_css(app) == 0, "done once after the first frame: nothing new"
 
 
