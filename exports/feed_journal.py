@@ -18,7 +18,7 @@ from pathlib import Path
 STATE = Path(".rcro") / "state.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Seen:
     """One event as a feed published it."""
 

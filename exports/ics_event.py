@@ -31,7 +31,7 @@ CANCELLED_PREFIX = "ОТМЕНЕНО: "
 REGISTRATION_PREFIX = "Приём заявок: "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FeedEvent:
     """What a feed says about one event: plain values read from the database.
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from rcro_tui.db.connection import database_file
-from rcro_tui.db.feed_events import EventFacts, events_between
+from rcro_tui.db.feed_events import EventFacts, events_between_in_batches
 from rcro_tui.db.feed_members import Feed, event_scope_of, plan_feeds_of
 from rcro_tui.db.feed_tokens import tokens_for_publish
 from rcro_tui.db.store import get_setting
@@ -117,9 +117,14 @@ def first_published_day(as_of: date) -> date:
 
 def published_facts(db: Database, as_of: date) -> list[EventFacts]:
     """The events feeds carry on `as_of`: from `first_published_day` on, minus long-cancelled."""
+    return [fact for batch in published_fact_batches(db, as_of) for fact in batch]
+
+
+def published_fact_batches(db: Database, as_of: date) -> Iterator[list[EventFacts]]:
+    """The same events a batch at a time (`events_between_in_batches`)."""
     keep_days = int(get_setting(db, "feed_cancelled_days", str(CANCELLED_DAYS)))
-    return [fact for fact in events_between(db, first_published_day(as_of), date(9999, 12, 31))
-            if still_shown(fact, as_of, keep_days)]
+    for batch in events_between_in_batches(db, first_published_day(as_of), date(9999, 12, 31)):
+        yield [fact for fact in batch if still_shown(fact, as_of, keep_days)]
 
 
 def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = None,
@@ -127,7 +132,7 @@ def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = N
     """Read the events, write and lint each VEVENT once (`lane`: a helper process shares
     that: `publish_work`) while this process chooses each feed's events and plans the
     feeds' files and the private pages."""
-    events, scopes = _events_and_scopes(published_facts(db, as_of))
+    events, scopes = _events_and_scopes(published_fact_batches(db, as_of))
     seen = {key: Seen(event.revision, event.cancelled, event.title)
             for key, event in events.items()}
     kept = dict(events) if keep_events else {}
@@ -144,18 +149,18 @@ def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = N
                     findings, jobs, pages)
 
 
-def _events_and_scopes(facts: list[EventFacts]) -> tuple[dict[int, FeedEvent],
-                                                          dict[int, EventScope]]:
-    """Each event as a feed writes it and as the feed rules see it. The facts list is
-    emptied as it goes: a country's 100 000 rows with their surroundings were 265 MB, held
-    beside the events made from them until the end of the publish."""
+def _events_and_scopes(batches: Iterable[list[EventFacts]]
+                       ) -> tuple[dict[int, FeedEvent], dict[int, EventScope]]:
+    """Each event as a feed writes it and as the feed rules see it, made a batch of facts at
+    a time: a country's 100 000 rows with their surroundings were 300 MB read at once, and
+    what the allocator had taken for them stayed the process's to the end of the publish."""
     events: dict[int, FeedEvent] = {}
     scopes: dict[int, EventScope] = {}
-    facts.reverse()
-    while facts:
-        fact = facts.pop()
-        events[fact.row["id"]] = feed_event(fact)
-        scopes[fact.row["id"]] = event_scope_of(fact)
+    shared: dict = {}
+    for facts in batches:
+        for fact in facts:
+            events[fact.row["id"]] = feed_event(fact, shared)
+            scopes[fact.row["id"]] = event_scope_of(fact)
     return events, scopes
 
 

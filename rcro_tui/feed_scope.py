@@ -64,7 +64,7 @@ class FeedRef:
     """For a private feed: why the organisation gets the event (at least one)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventScope:
     """The facts about an event that decide its feeds."""
 

@@ -73,3 +73,30 @@ def test_joining_by_index_gives_the_same_bytes_as_joining_texts(demo_db):
         header = FeedHeader(feed.name, "Описание")
         assert indexed_feed_bytes(header, feed.event_ids, index) == \
             feed_bytes(header, [texts[key] for key in feed.event_ids]), feed.key
+
+
+def test_events_read_in_small_batches_are_the_events_read_at_once(demo_db):
+    """Batches cut anywhere (here every 7 events) keep each event's parts, audience and
+    stage sessions, which are read per batch."""
+    from rcro_tui.db.feed_events import events_between_in_batches
+
+    whole = events_between(demo_db, date(2014, 9, 1), date(2027, 8, 31))
+    batches = list(events_between_in_batches(demo_db, date(2014, 9, 1), date(2027, 8, 31),
+                                             size=7))
+    assert len(batches) == -(-len(whole) // 7) and all(len(b) <= 7 for b in batches)
+    assert [fact for batch in batches for fact in batch] == whole
+    assert any(f.parts for f in whole) and any(f.audience for f in whole) and \
+        any(f.stages for f in whole)
+
+
+def test_shared_values_make_the_same_events_and_texts(demo_db):
+    """Equal strings shared across events change nothing a feed says."""
+    facts = events_between(demo_db, *YEAR)
+    shared: dict = {}
+    alone = [feed_event(fact) for fact in facts]
+    together = [feed_event(fact, shared) for fact in facts]
+    assert together == alone
+    assert [event_text(e) for e in together] == [event_text(e) for e in alone]
+    lines = [line for e in together for line in e.details if line.startswith("Формат: ")]
+    assert len(lines) > len(set(lines)) == len({id(line) for line in lines}), \
+        "one object for each distinct «Формат: …» line"
