@@ -184,3 +184,14 @@ def test_feeds_written_in_blocks_are_the_same_files(demo_db, tmp_path, monkeypat
     again = publish(demo_db, tmp_path / "blocks", as_of=AS_OF, user="demo",
                     site_url="https://x.ru")
     assert first.written > again.written == 0
+
+
+def test_texts_from_the_helper_share_one_set_of_zones():
+    """Texts pickled across the pipe come back equal, with the zone sets made here."""
+    from rcro_tui.exports.ics_event import VeventText
+
+    texts = [VeventText((f"2026-09-0{n}", f"uid-{n}"), "BEGIN:VEVENT\r\n", date(2026, 9, n),
+                        date(2026, 9, n), frozenset({"Asia/Tomsk"})) for n in range(1, 4)]
+    back = pickle.loads(pickle.dumps(texts))
+    assert back == texts
+    assert len({id(text.zones) for text in back + texts}) == 1
