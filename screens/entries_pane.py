@@ -47,7 +47,8 @@ class EntriesPane(WriteKeys, Vertical):
     def compose(self) -> ComposeResult:
         yield PaneFilter(placeholder="/ — найти: фамилия, школа, район, предмет…",
                     id="entries-filter", classes="pane-filter")
-        yield ViewTable(self.app.db_path, self._build, id="entries-table")
+        yield ViewTable(self.app.db_path, self._build, narrow_hint="/ — найти",
+                        id="entries-table")
 
     def _build(self, db):
         return entries_view(db, self.stage_id, self.query_text)

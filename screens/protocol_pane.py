@@ -60,7 +60,8 @@ class ProtocolPane(Vertical):
         yield Static("", id="protocol-tally", markup=False)
         yield PaneFilter(placeholder="/ — найти в протоколе: фамилия, школа, район…",
                     id="protocol-filter", classes="pane-filter")
-        yield ViewTable(self.app.db_path, self._build, openable=False, id="protocol-table")
+        yield ViewTable(self.app.db_path, self._build, openable=False, narrow_hint="/ — найти",
+                        id="protocol-table")
 
     def _build(self, db):
         return protocol(db, self.stage_id, self.by, query=self.query_text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label, Static
 
 from rcro_tui.db.views import TableView
+from rcro_tui.i18n import number
 from rcro_tui.screens.data import reading
 
 SHORT_COLUMN = 21
@@ -23,6 +24,11 @@ OTHER_LONG = 16
 """What a long column beside the title (an organiser, a district) asks for before the title."""
 NARROWEST_LONG = 10
 """A long column (a title, an official name) is cut, but never below this; Enter shows it whole."""
+SHOWN_ROWS = 2_000
+"""A table shows at most this many rows, and its title says how many there are: Textual's
+DataTable holds about 2 KB a row and took 23 s on the screen's thread to fill with the
+100 000 participants of a country's largest stage (233 MB). Nobody scrolls through more;
+the pane's search line (/) narrows a list to what is looked for."""
 
 
 class RowTable(DataTable):
@@ -81,11 +87,14 @@ class ViewTable(Vertical):
         key: int | str
 
     def __init__(self, db_path: Path, build: Callable[[Database], TableView], *,
-                 openable: bool = True, id: str | None = None) -> None:
+                 openable: bool = True, narrow_hint: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.db_path = db_path
         self.build = build
         self.openable = openable
+        self.narrow_hint = narrow_hint
+        self._asked = False
+        """How the pane narrows a list longer than `SHOWN_ROWS` («/ — найти»), for its title."""
         self.view: TableView | None = None
 
     def compose(self) -> ComposeResult:
@@ -95,16 +104,24 @@ class ViewTable(Vertical):
         yield table
         yield EmptyNote("", classes="view-empty")
 
-    def on_mount(self) -> None:
-        self.reload()
+    def on_show(self) -> None:
+        """Read when first shown, not when mounted: a table in a tab not opened yet (a
+        stage's «Участники», «Протокол») costs nothing until the tab is."""
+        if not self._asked:
+            self.reload()
 
     def focus_here(self) -> None:
         """Focus the table, or its «Нет данных» note when it is empty (so keys still come)."""
         table = self.query_one(DataTable)
         (table if table.display else self.query_one(".view-empty", Static)).focus()
 
-    @work(thread=True, exclusive=True, group="view-load")
     def reload(self) -> None:
+        """Read the view again in a thread; the table shows it when it arrives."""
+        self._asked = True
+        self._read()
+
+    @work(thread=True, exclusive=True, group="view-load")
+    def _read(self) -> None:
         with reading(self.db_path) as db:
             view = self.build(db)
         self.post_message(self.Loaded(self, view))
@@ -121,8 +138,9 @@ class ViewTable(Vertical):
         if self.view is not None:
             self._show(self.view)
 
-    def _show(self, view: TableView) -> None:
-        self.query_one(".view-title", Label).update(f"{view.title} — {len(view.rows)}")
+    def _show(self, whole: TableView) -> None:
+        self.query_one(".view-title", Label).update(view_title(whole, self.narrow_hint))
+        view = replace(whole, rows=whole.rows[:SHOWN_ROWS], keys=whole.keys[:SHOWN_ROWS])
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -148,6 +166,15 @@ class ViewTable(Vertical):
         if self.view is None or event.row_key.value is None:
             return
         self.post_message(self.Opened(self, _typed(self.view, event.row_key.value)))
+
+
+def view_title(view: TableView, narrow_hint: str = "") -> str:
+    """«Участники — 12», or with more rows than are shown «Участники — 100 000, показаны
+    первые 2000 (/ — найти)», the hint naming how the pane narrows its list."""
+    if len(view.rows) <= SHOWN_ROWS:
+        return f"{view.title} — {len(view.rows)}"
+    return (f"{view.title} — {number(len(view.rows))}, показаны первые {number(SHOWN_ROWS)}"
+            + (f" ({narrow_hint})" if narrow_hint else ""))
 
 
 def column_widths(view: TableView, screen_width: int) -> list[int | None]:
