@@ -94,6 +94,8 @@ class ViewTable(Vertical):
         self.openable = openable
         self.narrow_hint = narrow_hint
         self._asked = False
+        self.total = 0
+        """How many rows the view has (`view` keeps the first `SHOWN_ROWS`)."""
         """How the pane narrows a list longer than `SHOWN_ROWS` («/ — найти»), for its title."""
         self.view: TableView | None = None
 
@@ -131,16 +133,19 @@ class ViewTable(Vertical):
         if message.table is not self:
             return
         message.stop()
-        self.view = message.view
-        self._show(message.view)
+        whole = message.view
+        self.total = len(whole.rows)
+        # only the rows shown are kept: the rest of 100 000 were 50 MB held for nothing
+        self.view = replace(whole, rows=whole.rows[:SHOWN_ROWS], keys=whole.keys[:SHOWN_ROWS])
+        self._show(self.view)
 
     def on_resize(self) -> None:
         if self.view is not None:
             self._show(self.view)
 
-    def _show(self, whole: TableView) -> None:
-        self.query_one(".view-title", Label).update(view_title(whole, self.narrow_hint))
-        view = replace(whole, rows=whole.rows[:SHOWN_ROWS], keys=whole.keys[:SHOWN_ROWS])
+    def _show(self, view: TableView) -> None:
+        self.query_one(".view-title", Label).update(
+            view_title(view.title, self.total, self.narrow_hint))
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -168,12 +173,12 @@ class ViewTable(Vertical):
         self.post_message(self.Opened(self, _typed(self.view, event.row_key.value)))
 
 
-def view_title(view: TableView, narrow_hint: str = "") -> str:
+def view_title(title: str, total: int, narrow_hint: str = "") -> str:
     """«Участники — 12», or with more rows than are shown «Участники — 100 000, показаны
     первые 2000 (/ — найти)», the hint naming how the pane narrows its list."""
-    if len(view.rows) <= SHOWN_ROWS:
-        return f"{view.title} — {len(view.rows)}"
-    return (f"{view.title} — {number(len(view.rows))}, показаны первые {number(SHOWN_ROWS)}"
+    if total <= SHOWN_ROWS:
+        return f"{title} — {total}"
+    return (f"{title} — {number(total)}, показаны первые {number(SHOWN_ROWS)}"
             + (f" ({narrow_hint})" if narrow_hint else ""))
 
 
