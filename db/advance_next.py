@@ -84,19 +84,18 @@ BY_SUBJECT = -1
 """`Routes.by_district` when the passer's subject decides."""
 
 
-def going(db: Database, next_id: int, district_ids: Sequence[int | None],
-          subjects: Sequence[str], passes: Sequence[bool]
-          ) -> tuple[list[int | None], list[str], Counter[int | None]]:
+def going(db: Database, next_id: int, districts: list[int | None], subjects: list[str],
+          passes: Sequence[bool]) -> tuple[list[int | None], list[str], Counter[int | None]]:
     """The next stage's session (ids, names; None and "" for those who do not pass) of each
-    row, and how many passers of each district have none."""
+    row, given the passers' `districts` and `subjects`, and how many passers of each
+    district have none."""
     routes = Routes(read_sessions(db, next_id))
     at = list(compress(range(len(passes)), passes))
-    districts = list(compress(district_ids, passes))
     distinct = set(districts)
     chosen = dict(zip(distinct, map(routes.by_district, distinct)))
     found = list(map(chosen.__getitem__, districts))
     if BY_SUBJECT in chosen.values():
-        _by_subject(routes, found, districts, list(compress(subjects, passes)))
+        _by_subject(routes, found, districts, subjects)
     ids: list[int | None] = [None] * len(passes)
     names = [""] * len(passes)
     _scatter(ids, at, map([*(s.id for s in routes.sessions), None].__getitem__, found))
@@ -137,24 +136,26 @@ def already_advanced(db: Database, stage_id: int, next_id: int, ids: Sequence[in
     hand (same `identity`, not linked yet) — matched rather than duplicated.
 
     Only the entries whose school and subject some typed entry has can match: they are
-    found by C-made set lookups, first of the school (an int), then of the school and folded
-    subject (a few thousand of 100 000), and only their names are folded."""
+    found by C-made set lookups, first of the school (an int: no string of the 100 000 is
+    hashed), then of the school and folded subject (a few thousand), and only their names
+    are folded."""
     found = dict(db.execute(_LINKED, [next_id, stage_id]).fetchall())
     typed = db.execute(_TYPED, [next_id]).fetchall()
     if not typed:
         return found
     typed_ids, typed_names, typed_schools, typed_subjects = zip(*typed)
-    folded = {subject: fold(subject) for subject in {*typed_subjects, *subjects}}
+    maybe = list(compress(range(len(ids)), map(set(typed_schools).__contains__, schools)))
+    if not maybe:
+        return found
+    maybe_subjects = list(map(subjects.__getitem__, maybe))
+    folded = {subject: fold(subject) for subject in {*typed_subjects, *maybe_subjects}}
     typed_subjects = tuple(map(folded.__getitem__, typed_subjects))
     unlinked = dict(zip(zip(map(str.casefold, map(str.strip, typed_names)), typed_schools,
                             typed_subjects),
                         typed_ids))  # read from the last id: the first of namesakes wins
     wanted = set(zip(typed_schools, typed_subjects))
-    maybe = list(compress(range(len(ids)), map(set(typed_schools).__contains__, schools)))
-    if maybe:
-        maybe = list(compress(maybe, map(wanted.__contains__, zip(
-            map(schools.__getitem__, maybe), map(folded.__getitem__, map(
-                subjects.__getitem__, maybe))))))
+    maybe = list(compress(maybe, map(wanted.__contains__, zip(
+        map(schools.__getitem__, maybe), map(folded.__getitem__, maybe_subjects)))))
     for at in sorted(maybe, key=ids.__getitem__):
         if ids[at] in found:  # in id order: the first of two namesakes gets the match
             continue

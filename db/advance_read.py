@@ -9,7 +9,7 @@ regional round per subject); else to none — listed as a warning, never guessed
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -19,7 +19,7 @@ from rcro_tui.bulk import gc_paused
 from rcro_tui.i18n import count
 from rcro_tui.pass_decide import Candidate, Verdict
 from rcro_tui.pass_rules import PassRule, parse_rule
-from rcro_tui.db.advance_rows import Preview, PreviewRow, PreviewRows
+from rcro_tui.db.advance_rows import Lazy, Preview, PreviewRow, PreviewRows
 from rcro_tui.db.advance_next import already_advanced, going
 from rcro_tui.db.advance_rank import ranked, read_places
 from rcro_tui.db.store import get_row
@@ -52,34 +52,41 @@ def preview(db: Database, stage_id: int, decisions: dict[int, bool] | None = Non
 
 
 def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> Preview:
-    """The ranked rows (`advance_rank`) become the preview's columns with C-made maps and
-    zips; only the passers' next sessions are looked up, once per district (`advance_next`)."""
+    """The ranked columns (`advance_rank`) become the preview's with C-made maps; only the
+    passers' districts and next sessions are looked up, once per district (`advance_next`);
+    the district and session names of every row only when read (`Lazy`)."""
     stage = get_row(db, "stages", stage_id)
     rule = stage_rule(db, stage)
     seen = ranked(db, stage_id, rule, decisions)
     nxt = next_stage_of(db, stage)
-    if not seen.rows:
+    if not seen.said:
         return Preview(stage, rule, nxt, [], _warnings(stage, nxt, Counter()))
     (ids, names, grades, subjects, scores, statuses, schools, sessions, _, revisions,
-     *_) = zip(*seen.rows)  # the columns of `advance_rank`
-    places = seen.places
-    district_ids = places.district_ids(schools, sessions)
+     *_) = seen.columns  # the columns of `advance_rank`
+    places, size = seen.places, len(ids)
     missing: Counter[str] = Counter()
     if nxt is None:
-        next_ids, next_names, linked = [None] * len(ids), [""] * len(ids), {}
+        next_ids, next_names, linked = [None] * size, [""] * size, {}
     else:
         passes = list(map(Verdict.YES.__eq__, map(_VERDICT, seen.said)))
-        next_ids, next_names, lacking = going(db, nxt["id"], district_ids, subjects, passes)
+        next_ids, next_names, lacking = going(
+            db, nxt["id"], places.district_ids(list(compress(schools, passes)),
+                                               list(compress(sessions, passes))),
+            list(compress(subjects, passes)), passes)
         for district_id, n in lacking.items():
             missing[places.districts.get(district_id, "") or "без района"] += n
         linked = already_advanced(db, stage_id, nxt["id"], ids, names, schools, subjects)
     columns = {
         "entry_id": ids, "name": names, "grade": grades, "subject": subjects,
         "school_id": schools, "school": list(map(places.schools.get, schools, repeat(""))),
-        "district": list(map(places.districts.get, district_ids, repeat(""))),
-        "session": list(map(places.sessions.get, sessions, repeat(""))), "score": scores,
-        "status": statuses, "next_session_id": next_ids, "next_session": next_names,
-        "advanced_to": list(map(linked.get, ids)), "revision": revisions}
+        "district": Lazy(size, lambda at: places.districts.get(
+            places.district(schools[at], sessions[at]), ""), lambda: list(map(
+                places.districts.get, places.district_ids(schools, sessions), repeat("")))),
+        "session": Lazy(size, lambda at: places.sessions.get(sessions[at], ""),
+                        lambda: list(map(places.sessions.get, sessions, repeat("")))),
+        "score": scores, "status": statuses, "next_session_id": next_ids,
+        "next_session": next_names, "revision": revisions,
+        "advanced_to": list(map(linked.get, ids)) if linked else [None] * size}
     return Preview(stage, rule, nxt, PreviewRows(columns, seen.said),
                    _warnings(stage, nxt, missing))
 
@@ -90,7 +97,7 @@ _VERDICT = itemgetter(0)
 def read_entries(db: Database, stage_id: int) -> tuple[list[tuple], list[Candidate]]:
     """The stage's entries as stored (`_ENTRIES`' columns) and as the rules see them."""
     rows = db.execute(_ENTRIES, [stage_id]).fetchall()
-    places = read_places(db, rows)
+    places = read_places(db, (r[6] for r in rows), (r[7] for r in rows))
     make = tuple.__new__
     return rows, [make(Candidate, (r[0], r[4], r[5], r[3], r[2], district,
                                    places.districts.get(district, ""), r[6],

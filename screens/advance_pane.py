@@ -68,7 +68,7 @@ class AdvancePane(WriteKeys, Widget):
 
         asked: int
         stage_id: int
-        found: tuple[Preview, TableView] | UserError
+        found: tuple[Preview, TableView, list[str]] | UserError
 
     def __init__(self, stage_id: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -116,7 +116,9 @@ class AdvancePane(WriteKeys, Widget):
         try:
             with reading(self.app.db_path) as db:
                 seen = preview(db, stage_id)
-            found: tuple[Preview, TableView] | UserError = (seen, preview_view(seen))
+            view = preview_view(seen)
+            found: tuple[Preview, TableView, list[str]] | UserError = (
+                seen, view, list(map(str, view.keys)))  # the table's row keys
         except UserError as error:
             found = error
         self.post_message(self.Read(asked, stage_id, found))
@@ -135,7 +137,7 @@ class AdvancePane(WriteKeys, Widget):
         while self._waiting and self._shown == self._asked:  # until one of them writes
             self._waiting.pop(0)()
 
-    def _show(self, found: tuple[Preview, TableView] | UserError) -> None:
+    def _show(self, found: tuple[Preview, TableView, list[str]] | UserError) -> None:
         """Redraw, keeping the cursor on the same row."""
         table = self.query_one(DataTable)
         if isinstance(found, UserError):
@@ -144,9 +146,9 @@ class AdvancePane(WriteKeys, Widget):
             self._say(found.message, "", "")
             return
         cursor = table.cursor_row
-        seen, view = found
+        seen, view, keys = found
         self.preview = seen
-        table.show(COLUMNS, view.rows, list(map(str, view.keys)), at_once=cursor + 100)
+        table.show(COLUMNS, view.rows, keys, at_once=cursor + 100)
         if seen.rows:
             table.move_cursor(row=min(cursor, len(seen.rows) - 1))
         self.query_one("#advance-detail", Static).update(self.detail(table.cursor_row))

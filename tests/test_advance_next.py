@@ -1,7 +1,8 @@
 """Where the preview sends each passer (`db.advance_next`: worked out per district, columns
 filled in C) and which entries typed into the next stage by hand it matches (found through
-their schools and subjects first) — compared on random stages with the rules spelt out row by
-row: districts with one, several or no sessions, regional sessions per subject, subjects in
+their schools and subjects first), and each row's district and session (worked out when read:
+`advance_rows.Lazy`) — compared on random stages with the rules spelt out row by row:
+districts with one, several or no sessions, regional sessions per subject, subjects in
 another case, names with spaces, linked and unlinked namesakes."""
 
 from __future__ import annotations
@@ -95,6 +96,17 @@ def expected_sessions(db, world, entry_ids: list[int]) -> dict[int, tuple | None
     return found
 
 
+def expected_places(db, world) -> dict[int, tuple[str, str]]:
+    """Entry → (its district's name: its school's, else its session's; its session's)."""
+    return {entry: (district or "", session or "") for entry, district, session in db.execute(
+        "SELECT e.id, (SELECT name FROM districts WHERE id = COALESCE((SELECT district_id "
+        "FROM organizations o WHERE o.id = e.organization_id), (SELECT district_id FROM "
+        "stage_sessions s WHERE s.id = e.session_id))), (SELECT COALESCE(NULLIF(h.short_name, "
+        "''), h.name, v.title, '') FROM stage_sessions s LEFT JOIN organizations h ON h.id = "
+        "s.host_org_id LEFT JOIN events v ON v.id = s.event_id WHERE s.id = e.session_id) "
+        "FROM entries e WHERE e.stage_id = ?", [world.selection])}
+
+
 def expected_links(db, world, entries: list[tuple]) -> dict[int, int]:
     """Entry → its next stage's entry: linked, else the first typed one of its name, school
     and subject (folded) that no earlier entry took."""
@@ -125,6 +137,9 @@ def test_passers_go_where_the_rule_says_and_typed_entries_are_matched(fresh_db, 
     entries = random_entries(fresh_db, world, rng)
     set_rule(fresh_db, world.selection, rng.choice([Quota(2), Threshold((), 3.0)]), user=USER)
     seen = preview(fresh_db, world.selection)
+    places = expected_places(fresh_db, world)
+    assert [places[seen.rows[at].entry_id] for at in range(len(seen.rows))] == [
+        (row.district, row.session) for row in seen.rows], "one row read, or all at once"
     going = expected_sessions(fresh_db, world, [row.entry_id for row in seen.rows])
     links = expected_links(fresh_db, world, entries)
     lacking: dict[str, int] = {}
