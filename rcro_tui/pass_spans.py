@@ -205,22 +205,22 @@ class Words:
         if found is None:
             line = self.rule.min_for(subject, grade)
             found = self._memo[key] = (
-                (None, f"проходной балл {grade_subject(subject, grade)} не задан")
+                (None, f"проходной балл {grade_subject(subject, grade)} не задан", {})
                 if line is None else
-                (line, f"проходной балл {grade_subject(line.subject, line.grade)}"))
+                (line, f"проходной балл {grade_subject(line.subject, line.grade)}", {}))
         return found
 
     def _threshold_said(self, context: tuple, first: int, last: int, score: float,
                         mark: bool | None) -> Said:
-        line, what = context
+        """(the line, what it is, its verdicts and reasons by score: made once a score)."""
+        line, what, by_score = context
         places = self.places(first, last)[1]
         if line is None:
             return NO, what, places, False
-        key = id(context), score  # the contexts live in `_memo`: their ids stay theirs
-        found = self._memo.get(key)
+        found = by_score.get(score)
         if found is None:
             text, least = score_text(score), score_text(line.min_score)
-            found = self._memo[key] = (
+            found = by_score[score] = (
                 (YES, f"{text} ≥ {least} — {what}") if score >= line.min_score
                 else (NO, f"{text} < {least} — {what}"))
         return found[0], found[1], places, False
