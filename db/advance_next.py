@@ -135,27 +135,16 @@ def already_advanced(db: Database, stage_id: int, next_id: int, ids: Sequence[in
     """Source entry id → its entry in the next stage: linked, or typed or imported there by
     hand (same `identity`, not linked yet) — matched rather than duplicated.
 
-    Only the entries whose school and subject some typed entry has can match: they are
-    found by C-made set lookups, first of the school (an int: no string of the 100 000 is
-    hashed), then of the school and folded subject (a few thousand), and only their names
-    are folded."""
+    Only entries of a school some typed entry has can match (found by C-made set lookups of
+    an int: no string of the 100 000 is hashed), and of those only the ones sharing a
+    school and subject with a typed entry (`_matchable`): a few thousand, in id order."""
     found = dict(db.execute(_LINKED, [next_id, stage_id]).fetchall())
     typed = db.execute(_TYPED, [next_id]).fetchall()
-    if not typed:
-        return found
-    typed_ids, typed_names, typed_schools, typed_subjects = zip(*typed)
-    maybe = list(compress(range(len(ids)), map(set(typed_schools).__contains__, schools)))
+    maybe = list(compress(range(len(ids)), map({row[2] for row in typed}.__contains__,
+                                                 schools))) if typed else []
     if not maybe:
         return found
-    maybe_subjects = list(map(subjects.__getitem__, maybe))
-    folded = {subject: fold(subject) for subject in {*typed_subjects, *maybe_subjects}}
-    typed_subjects = tuple(map(folded.__getitem__, typed_subjects))
-    unlinked = dict(zip(zip(map(str.casefold, map(str.strip, typed_names)), typed_schools,
-                            typed_subjects),
-                        typed_ids))  # read from the last id: the first of namesakes wins
-    wanted = set(zip(typed_schools, typed_subjects))
-    maybe = list(compress(maybe, map(wanted.__contains__, zip(
-        map(schools.__getitem__, maybe), map(folded.__getitem__, maybe_subjects)))))
+    unlinked, maybe = _matchable(typed, maybe, schools, subjects)
     for at in sorted(maybe, key=ids.__getitem__):
         if ids[at] in found:  # in id order: the first of two namesakes gets the match
             continue
@@ -163,6 +152,25 @@ def already_advanced(db: Database, stage_id: int, next_id: int, ids: Sequence[in
         if match is not None:
             found[ids[at]] = match
     return found
+
+
+def _matchable(typed: list[tuple], maybe: list[int], schools: Sequence[int | None],
+               subjects: Sequence[str]) -> tuple[dict[tuple, int], list[int]]:
+    """The typed entries (`_TYPED`' rows) by `identity`, of those sharing a school and
+    subject (folded) with an entry at `maybe`; and the positions of `maybe` sharing one
+    with a typed entry. Only those typed entries' names are folded."""
+    typed_ids, typed_names, typed_schools, typed_subjects = zip(*typed)
+    maybe_subjects = list(map(subjects.__getitem__, maybe))
+    folded = {subject: fold(subject) for subject in {*typed_subjects, *maybe_subjects}}
+    maybe_pairs = list(zip(map(schools.__getitem__, maybe),
+                           map(folded.__getitem__, maybe_subjects)))
+    typed_subjects = tuple(map(folded.__getitem__, typed_subjects))
+    keep = list(map(set(maybe_pairs).__contains__, zip(typed_schools, typed_subjects)))
+    unlinked = dict(zip(zip(map(str.casefold, map(str.strip, compress(typed_names, keep))),
+                            compress(typed_schools, keep), compress(typed_subjects, keep)),
+                        compress(typed_ids, keep)))  # from the last id: the first one wins
+    wanted = set(zip(compress(typed_schools, keep), compress(typed_subjects, keep)))
+    return unlinked, list(compress(maybe, map(wanted.__contains__, maybe_pairs)))
 
 
 def fold(text: str) -> str:
