@@ -198,8 +198,9 @@ class Words:
 
     def _threshold_context(self, name: str | None, subject: str, grade: int | None,
                            total: int) -> tuple:
-        """(the line that applies, «проходной балл для 9 класса по математике»), or (None,
-        why there is none): per subject and grade as written, a few among thousands."""
+        """(the line that applies, «проходной балл для 9 класса по математике», its verdicts
+        and reasons by score, filled by `_threshold_said`), or (None, why there is none, —):
+        per subject and grade as written, a few among thousands."""
         key = subject, grade
         found = self._memo.get(key)
         if found is None:
@@ -212,7 +213,8 @@ class Words:
 
     def _threshold_said(self, context: tuple, first: int, last: int, score: float,
                         mark: bool | None) -> Said:
-        """(the line, what it is, its verdicts and reasons by score: made once a score)."""
+        """A span's words: its rank, and the verdict and reason of its score (made once a
+        score and line, kept in the line's `context`)."""
         line, what, by_score = context
         places = self.places(first, last)[1]
         if line is None:
