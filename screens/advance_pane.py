@@ -7,11 +7,12 @@ a colleague's change to that participant meanwhile refuses the mark and rereads)
 advance (asks first, naming the counts; refused while ties wait). After each write the pane
 posts `StageChanged` and rereads, like the stage's other panes.
 
-The preview is read in a thread (a country's stage of 100 000 entries takes about a second),
-the counts line saying «Считаю…» meanwhile, one read at a time: a reread asked while one runs
-starts when it ends, and only the newest read is shown. The keys that act on the preview
-(space, Enter, A) wait while a newer one is being read, then act on it once it is shown, so
-they never act on rows the screen no longer shows or on a preview half read.
+The preview is read when the tab is first shown, in a thread (a country's stage of 100 000
+entries takes about a second), the counts line saying «Считаю…» meanwhile, one read at a
+time: a reread asked while one runs starts when it ends, and only the newest read is shown.
+The keys that act on the preview (space, Enter, A) wait while a newer one is being read,
+then act on it once it is shown, so they never act on rows the screen no longer shows or on
+a preview half read.
 """
 
 from __future__ import annotations
@@ -95,8 +96,11 @@ class AdvancePane(WriteKeys, Widget):
         yield Static("", id="advance-detail", markup=False)
         yield Static("", id="advance-warnings", markup=False)
 
-    def on_mount(self) -> None:
-        self.reload()
+    def on_show(self) -> None:
+        """Read when first shown, not when mounted: a stage opened on another tab does not
+        work out its advance (a second of a thread's time at country scale) until asked."""
+        if not self._asked:
+            self.reload()
 
     def reload(self) -> None:
         """Reread the stage in a thread; the screen keeps what it shows until then."""
@@ -192,9 +196,10 @@ class AdvancePane(WriteKeys, Widget):
     @on(StageChanged)
     def _stage_changed(self, message: StageChanged) -> None:
         """Reread on a change to this stage: not on our own message (`changed` reread
-        already), nor on the stage screen's forward of it back to us."""
-        if message.stage_id != self.stage_id or not message.forwarded:
-            return
+        already), nor on the stage screen's forward of it back to us, nor before the tab
+        was first shown."""
+        if message.stage_id != self.stage_id or not message.forwarded or not self._asked:
+            return  # never read yet: it is when first shown
         if self._own_changes:
             self._own_changes -= 1
             return

@@ -126,14 +126,21 @@ class StageHost(Host):
         self.push_screen(StageScreen(self.stage_id))
 
 
-async def test_in_the_stage_screen_a_change_is_read_once_whoever_wrote_it(stage_file, gate):
+async def test_in_the_stage_screen_the_tab_reads_when_shown_and_once_a_change(stage_file,
+                                                                               gate):
     path, world = stage_file
     gate.open.set()
     app = StageHost(path, world.selection)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle_screen(pilot)
         pane = app.screen.query_one(AdvancePane)
+        app.screen.query_one("#pane-entries").post_message(StageChanged(world.selection))
+        await settle_screen(pilot)
+        assert gate.reads == [], "a tab not shown yet reads nothing, even on a change"
+        await pilot.press("]", "]", "]")  # «Площадки» → … → «Переход»
+        await settle_screen(pilot)
         assert gate.reads == [world.selection]
+        assert app.screen.query_one("#advance-table", DataTable).row_count == 7
         pane.changed()  # its own write: reread at once, the screen's forward not again
         await settle_screen(pilot)
         assert len(gate.reads) == 2
