@@ -80,8 +80,8 @@ class Places:
 
 @dataclass
 class Ranked:
-    """A stage's entries as read (`columns`, each in the order the entries are listed),
-    with the words on each (`said`) and the names of their places."""
+    """A stage's entries as read (`columns`, each in the order the entries are listed; the
+    marks' may be empty), with the words on each (`said`) and the names of their places."""
 
     columns: list[Sequence]
     said: list[Said]
@@ -127,7 +127,8 @@ def ranked(db: Database, stage_id: int, rule: PassRule,
     if shown is None:  # the runs are listed as SQLite sorted them
         return Ranked(columns, said, places)
     take = itemgetter(*shown) if len(shown) > 1 else lambda column: (column[shown[0]],)
-    return Ranked(list(map(take, columns)), list(take(said)), places)
+    return Ranked([take(column) if at in _SHOWN else () for at, column in enumerate(columns)],
+                  list(take(said)), places)
 
 
 def _marks(ids: Sequence[int], stored: Sequence[int | None],
@@ -216,6 +217,8 @@ def _listed(listed: list[tuple], starts: list[int], stops: list[int],
     return shown
 
 
+_SHOWN = {ID, NAME, GRADE, SUBJECT, SCORE, STATUS, SCHOOL, SESSION, REVISION}
+"""The columns read after ranking (not the marks, nor a district quota's own column)."""
 _SECOND = itemgetter(1)
 _NAMES = {"school_id": attrgetter("schools"), "session_id": attrgetter("sessions"),
           "district_id": attrgetter("districts")}
