@@ -9,6 +9,7 @@ regional round per subject); else to none — listed as a warning, never guessed
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
@@ -21,7 +22,7 @@ from rcro_tui.pass_decide import Candidate, Verdict
 from rcro_tui.pass_rules import PassRule, parse_rule
 from rcro_tui.db.advance_rows import Lazy, Preview, PreviewRow, PreviewRows
 from rcro_tui.db.advance_next import already_advanced, going
-from rcro_tui.db.advance_rank import ranked, read_places
+from rcro_tui.db.advance_rank import Ranked, ranked, read_places
 from rcro_tui.db.store import get_row
 
 __all__ = ["NO_SESSION", "Preview", "PreviewRow", "next_stage_of", "preview", "read_entries",
@@ -61,22 +62,40 @@ def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> 
     nxt = next_stage_of(db, stage)
     if not seen.said:
         return Preview(stage, rule, nxt, [], _warnings(stage, nxt, Counter()))
-    (ids, names, grades, subjects, scores, statuses, schools, sessions, _, revisions,
-     *_) = seen.columns  # the columns of `advance_rank`
-    places, size = seen.places, len(ids)
-    missing: Counter[str] = Counter()
+    size = len(seen.said)
     if nxt is None:
-        next_ids, next_names, linked = [None] * size, [""] * size, {}
+        going_to, missing = ([None] * size, [""] * size, {}), Counter()
     else:
-        passes = list(map(Verdict.YES.__eq__, map(_VERDICT, seen.said)))
-        next_ids, next_names, lacking = going(
-            db, nxt["id"], places.district_ids(list(compress(schools, passes)),
-                                               list(compress(sessions, passes))),
-            list(compress(subjects, passes)), passes)
-        for district_id, n in lacking.items():
-            missing[places.districts.get(district_id, "") or "без района"] += n
-        linked = already_advanced(db, stage_id, nxt["id"], ids, names, schools, subjects)
-    columns = {
+        going_to, missing = _going(db, stage_id, nxt["id"], seen)
+    return Preview(stage, rule, nxt, PreviewRows(_columns(seen, *going_to), seen.said),
+                   _warnings(stage, nxt, missing))
+
+
+def _going(db: Database, stage_id: int, next_id: int, seen: Ranked
+           ) -> tuple[tuple[list, list, dict[int, int]], Counter[str]]:
+    """(the next session's ids and names of each row, source → entry already in the next
+    stage), and how many passers of each district (by name) have no session."""
+    ids, names, _, subjects, _, _, schools, sessions, *_ = seen.columns
+    places = seen.places
+    passes = list(map(Verdict.YES.__eq__, map(_VERDICT, seen.said)))
+    next_ids, next_names, lacking = going(
+        db, next_id, places.district_ids(list(compress(schools, passes)),
+                                         list(compress(sessions, passes))),
+        list(compress(subjects, passes)), passes)
+    missing: Counter[str] = Counter()
+    for district_id, n in lacking.items():
+        missing[places.districts.get(district_id, "") or "без района"] += n
+    linked = already_advanced(db, stage_id, next_id, ids, names, schools, subjects)
+    return (next_ids, next_names, linked), missing
+
+
+def _columns(seen: Ranked, next_ids: list, next_names: list, linked: dict[int, int]
+             ) -> dict[str, Sequence]:
+    """The preview's columns (`advance_rows.COLUMNS`) from the ranked ones."""
+    ids, names, grades, subjects, scores, statuses, schools, sessions, _, revisions, *_ = \
+        seen.columns
+    places, size = seen.places, len(ids)
+    return {
         "entry_id": ids, "name": names, "grade": grades, "subject": subjects,
         "school_id": schools, "school": list(map(places.schools.get, schools, repeat(""))),
         "district": Lazy(size, lambda at: places.districts.get(
@@ -87,8 +106,6 @@ def _preview(db: Database, stage_id: int, decisions: dict[int, bool] | None) -> 
         "score": scores, "status": statuses, "next_session_id": next_ids,
         "next_session": next_names, "revision": revisions,
         "advanced_to": list(map(linked.get, ids)) if linked else [None] * size}
-    return Preview(stage, rule, nxt, PreviewRows(columns, seen.said),
-                   _warnings(stage, nxt, missing))
 
 
 _VERDICT = itemgetter(0)
