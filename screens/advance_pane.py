@@ -106,6 +106,7 @@ class AdvancePane(WriteKeys, Widget):
         """Reread the stage in a thread; the screen keeps what it shows until then."""
         self._asked += 1
         self.query_one("#advance-counts", Static).update(COUNTING)
+        self.query_one(WideTable).stop()  # the rows being replaced: not worth the read's time
         if not self._reading:  # else `_arrived` starts it when the running one ends
             self._start()
 

@@ -47,8 +47,14 @@ class WideTable(DataTable):
 
     def clear(self, columns: bool = False) -> "WideTable":
         """Empty the table, and stop adding the rows of an earlier `show`."""
-        self._shown += 1
+        self.stop()
         return super().clear(columns)
+
+    def stop(self) -> None:
+        """Add no more rows of the last `show` (those added stay): its owner is reading
+        what replaces them, in a thread that the steps, holding the GIL 0.4 s each, would
+        starve (sqlite3 lets go of the GIL at every column of every row it reads)."""
+        self._shown += 1
 
     def _step(self, shown: int, rows: Sequence[tuple[str, ...]], keys: Sequence[str]) -> None:
         if shown != self._shown:

@@ -74,3 +74,16 @@ async def test_rows_kept_as_columns_show_as_the_same_table(monkeypatch):
         assert [tuple(table.get_row_at(n)) for n in range(10)] == ROWS
         widths = [column.width for column in table.ordered_columns]
         assert widths == [len("Участник 0"), len("проходит" * 3)]
+
+
+async def test_stop_keeps_the_rows_added_and_adds_no_more(monkeypatch):
+    app = in_steps(monkeypatch, 3, 2)
+    async with app.run_test() as pilot:
+        table = app.query_one(WideTable)
+        table.show(COLUMNS, ROWS, KEYS)
+        table.stop()
+        await settle(pilot, table, 10)
+        assert table.row_count == 3
+        table.show(COLUMNS, ROWS, KEYS)
+        await settle(pilot, table, 10)
+        assert table.row_count == 10, "a new table adds its rows again"
