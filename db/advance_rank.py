@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, groupby, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
 from sqlite_utils import Database
 
 from rcro_tui.pass_decide import rank_fields
 from rcro_tui.pass_rules import PassRule
-from rcro_tui.pass_spans import Words, joined, rank_group
+from rcro_tui.pass_spans import Kind, Words, joined, rank_group
 from rcro_tui.pass_types import NEVER, Said
 
 ID, NAME, GRADE, SUBJECT, SCORE, STATUS, SCHOOL, SESSION, MARK, REVISION = range(10)
@@ -41,9 +42,9 @@ _SCOPE = {"district_id": "_district", "school_id": "organization_id",
           "session_id": "session_id"}
 _AT = {"district_id": 10, "school_id": SCHOOL, "session_id": SESSION}
 
-_SCHOOLS = """
-SELECT id, district_id, COALESCE(NULLIF(short_name, ''), name, '') FROM organizations
-WHERE id IN (SELECT value FROM json_each(?))"""
+_ALL_SCHOOLS = """
+SELECT id, district_id, COALESCE(NULLIF(short_name, ''), name, '') FROM organizations"""
+_SCHOOLS = _ALL_SCHOOLS + " WHERE id IN (SELECT value FROM json_each(?))"
 
 _ENTRY_SESSIONS = """
 SELECT s.id, s.district_id, COALESCE(NULLIF(h.short_name, ''), h.name, v.title, '')
@@ -68,17 +69,21 @@ class Places:
         found = self.school_districts.get(school)
         return self.session_districts.get(session) if found is None else found
 
-    def district_ids(self, schools: tuple, sessions: tuple) -> list[int | None]:
-        return [school if school is not None else session for school, session in zip(
-            map(self.school_districts.get, schools), map(self.session_districts.get, sessions))]
+    def district_ids(self, schools: Sequence, sessions: Sequence) -> list[int | None]:
+        """`district` of each row: its school's, looked up in C; its session's where the
+        school has none (a few rows)."""
+        found = list(map(self.school_districts.get, schools))
+        for at in compress(range(len(found)), map(is_, found, repeat(None))):
+            found[at] = self.session_districts.get(sessions[at])
+        return found
 
 
 @dataclass
 class Ranked:
-    """A stage's entries as read (`rows`, the columns above), in the order they are listed,
-    with the words on each (`said`) and the names of their places."""
+    """A stage's entries as read (`columns`, each in the order the entries are listed; the
+    marks' may be empty), with the words on each (`said`) and the names of their places."""
 
-    rows: list[tuple]
+    columns: list[Sequence]
     said: list[Said]
     places: Places
 
@@ -94,69 +99,105 @@ def ranked(db: Database, stage_id: int, rule: PassRule,
         " FROM entries WHERE stage_id = ? ORDER BY "
         + ", ".join(order + ["score DESC NULLS LAST", "participant_name", "id"]),
         [stage_id]).fetchall()
-    places = read_places(db, rows)
-    if not rows:
-        return Ranked([], [], places)
     columns = list(zip(*rows))
+    del rows  # the columns hold the values: one copy of 100 000 row tuples the fewer
+    places = read_places(db, *columns[SCHOOL:SESSION + 1]) if columns else read_places(db)
+    if not columns:
+        return Ranked([], [], places)
     ids, scores, statuses = columns[ID], columns[SCORE], columns[STATUS]
-    marks = {entry: bool(mark) for entry, mark in zip(ids, columns[MARK]) if mark is not None}
-    marks.update(decisions or {})
-    words, said = Words(rule), [None] * len(rows)
+    marks = _marks(ids, columns[MARK], decisions)
+    words, said = Words(rule), [None] * len(ids)
     scored = [status not in NEVER and score is not None
               for status, score in zip(statuses, scores)]
-    starts, stops = _runs(rows, keys)
-    heads = list(map(rows.__getitem__, starts))  # every run's first row: its group's fields
-    none = [None] * len(heads)
-    subjects, grades = list(map(_SUBJECT, heads)), list(map(_GRADE, heads))
-    scope_ids = list(map(itemgetter(keys[0]), heads)) if scope else none
-    names = list(map(_NAMES[scope](places).get, scope_ids, repeat(""))) if scope else none
-    folded = list(map(str.casefold, subjects)) if by_subject else none
-    listed = list(zip(names if scope else [""] * len(heads), folded if by_subject else
-                      [""] * len(heads), [grade or 0 for grade in grades] if by_grade else
-                      [0] * len(heads)))
-    ats = map(list, map(compress, map(range, starts, stops),
-                        map(scored.__getitem__, map(slice, starts, stops))))
-    reads_name, reads_subject, reads_grade = words.reads
-    kinds = zip(names if reads_name else none, subjects if reads_subject else none,
-                grades if reads_grade else none)
-    groups: dict[tuple, list] = {}
-    for group, kind, at in zip(zip(scope_ids, folded, grades if by_grade else none), kinds,
-                               ats):
-        if at:  # the run's entries that take a place
-            groups.setdefault(group, []).append((kind, at))
+    starts, stops = _runs(columns, keys)
+    runs = _Runs(columns, keys, scope, by_subject, by_grade, places, starts)
     by_score = scores.__getitem__
-    for parts in groups.values():
+    for parts in runs.groups(words, starts, stops, scored):
         for at, words_of in zip(*rank_group(joined(parts, by_score), scores, ids, words,
                                             marks)):
             said[at] = words_of
     unranked: dict[tuple, Said] = {}
-    for at in compress(range(len(rows)), map((False).__eq__, scored)):
+    for at in compress(range(len(ids)), map((False).__eq__, scored)):
         key = statuses[at], marks.get(ids[at])
         found = unranked.get(key)
         if found is None:
             found = unranked[key] = words.unranked(*key)
         said[at] = found
-    shown = _listed(listed, starts, stops, columns)
-    return Ranked(list(map(rows.__getitem__, shown)), list(map(said.__getitem__, shown)),
-                  places)
+    shown = _listed(runs.listed, starts, stops, columns)
+    if shown is None:  # the runs are listed as SQLite sorted them
+        return Ranked(columns, said, places)
+    take = itemgetter(*shown) if len(shown) > 1 else lambda column: (column[shown[0]],)
+    return Ranked([take(column) if at in _SHOWN else () for at, column in enumerate(columns)],
+                  list(take(said)), places)
 
 
-def _runs(rows: list[tuple], keys: list[int]) -> tuple[list[int], list[int]]:
+def _marks(ids: Sequence[int], stored: Sequence[int | None],
+           decisions: dict[int, bool] | None) -> dict[int, bool]:
+    """The coordinator's marks as stored (a few of the column), then `decisions`."""
+    marks = {entry: bool(mark) for entry, mark in compress(
+        zip(ids, stored), map(is_not, stored, repeat(None)))}
+    marks.update(decisions or {})
+    return marks
+
+
+class _Runs:
+    """The runs' group fields, read from each run's first row."""
+
+    def __init__(self, columns: list[Sequence], keys: list[int], scope: str | None,
+                 by_subject: bool, by_grade: bool, places: Places, starts: list[int]) -> None:
+        none = [None] * len(starts)
+        self.subjects = list(map(columns[SUBJECT].__getitem__, starts))
+        self.grades = list(map(columns[GRADE].__getitem__, starts))
+        self.scope_ids = list(map(columns[keys[0]].__getitem__, starts)) if scope else none
+        self.names = (list(map(_NAMES[scope](places).get, self.scope_ids, repeat("")))
+                      if scope else none)
+        self.folded = list(map(str.casefold, self.subjects)) if by_subject else none
+        self.by_grade = by_grade
+        blank = [""] * len(starts)
+        self.listed = list(zip(self.names if scope else blank, self.folded if by_subject else
+                               blank, [grade or 0 for grade in self.grades] if by_grade else
+                               [0] * len(starts)))
+        """The names a run is listed under: its group's scope, subject (folded), grade."""
+
+    def groups(self, words: Words, starts: list[int], stops: list[int], scored: list[bool]
+               ) -> list[list[tuple[Kind, list[int]]]]:
+        """Each group's parts (kind, the positions of its runs' entries that take a place):
+        one run a group, unless subjects differ in case or the words do not read a field."""
+        none = [None] * len(starts)
+        reads_name, reads_subject, reads_grade = words.reads
+        kinds = zip(self.names if reads_name else none, self.subjects if reads_subject else
+                    none, self.grades if reads_grade else none)
+        ats = map(list, map(compress, map(range, starts, stops),
+                            map(scored.__getitem__, map(slice, starts, stops))))
+        keys = list(zip(self.scope_ids, self.folded, self.grades if self.by_grade else none))
+        if len(set(keys)) == len(keys):
+            return [[(kind, at)] for kind, at in zip(kinds, ats) if at]
+        groups: dict[tuple, list] = {}
+        for group, kind, at in zip(keys, kinds, ats):
+            if at:  # the run's entries that take a place
+                groups.setdefault(group, []).append((kind, at))
+        return list(groups.values())
+
+
+def _runs(columns: list[Sequence], keys: list[int]) -> tuple[list[int], list[int]]:
     """Where each run of rows with the same raw group fields starts and stops."""
     if not keys:
-        return [0], [len(rows)]
-    sizes = list(map(len, map(list, map(_SECOND, groupby(map(itemgetter(*keys), rows))))))
+        return [0], [len(columns[0])]
+    sizes = list(map(len, map(list, map(_SECOND, groupby(zip(*map(columns.__getitem__,
+                                                                   keys)))))))
     stops = list(accumulate(sizes))
     return [0] + stops[:-1], stops
 
 
-def _listed(listed: list[tuple], starts: list[int], stops: list[int], columns: list[tuple]
-            ) -> list[int]:
-    """Row positions in the listed order: runs by their group's names (`listed`), each as
-    SQLite sorted it; runs listed under the same names (two sessions of one name,
-    «Математика» and «математика») merged back into score, name and id order."""
+def _listed(listed: list[tuple], starts: list[int], stops: list[int],
+            columns: list[Sequence]) -> list[int] | None:
+    """Row positions in the listed order (None: as read): runs by their group's names
+    (`listed`), each as SQLite sorted it; runs listed under the same names (two sessions of
+    one name, «Математика» and «математика») merged back into score, name and id order."""
     order = sorted(range(len(listed)), key=listed.__getitem__)
     if len(set(listed)) == len(listed):
+        if order == list(range(len(order))):
+            return None
         return list(chain.from_iterable(map(range, map(starts.__getitem__, order),
                                             map(stops.__getitem__, order))))
     scores, names, ids = columns[SCORE], columns[NAME], columns[ID]
@@ -176,22 +217,33 @@ def _listed(listed: list[tuple], starts: list[int], stops: list[int], columns: l
     return shown
 
 
-_SECOND, _SUBJECT, _GRADE = itemgetter(1), itemgetter(SUBJECT), itemgetter(GRADE)
+_SHOWN = {ID, NAME, GRADE, SUBJECT, SCORE, STATUS, SCHOOL, SESSION, REVISION}
+"""The columns read after ranking (not the marks, nor a district quota's own column)."""
+_SECOND = itemgetter(1)
 _NAMES = {"school_id": attrgetter("schools"), "session_id": attrgetter("sessions"),
           "district_id": attrgetter("districts")}
 
 
-def read_places(db: Database, rows: list[tuple]) -> Places:
-    schools = _names(db, _SCHOOLS, {r[SCHOOL] for r in rows})
-    sessions = _names(db, _ENTRY_SESSIONS, {r[SESSION] for r in rows})
-    return Places({k: v[1] for k, v in schools.items()}, {k: v[0] for k, v in schools.items()},
-                  {k: v[1] for k, v in sessions.items()},
-                  {k: v[0] for k, v in sessions.items()},
+def read_places(db: Database, schools: Iterable[int | None] = (),
+                sessions: Iterable[int | None] = ()) -> Places:
+    """The names and districts of the entries' `schools` and `sessions`, and all districts.
+
+    Where the entries name most of the organisations (a country's stage: 36 000 schools of
+    40 000), all are read: a plain scan took 35 ms, a lookup of each 50 ms."""
+    wanted = set(schools)
+    wanted.discard(None)
+    total = db.execute("SELECT count(*) FROM organizations").fetchone()[0]
+    found = (db.execute(_ALL_SCHOOLS).fetchall() if len(wanted) * 2 > total else
+             _names(db, _SCHOOLS, wanted))
+    school_ids, school_districts, school_names = zip(*found) if found else ((), (), ())
+    places = _names(db, _ENTRY_SESSIONS, set(sessions) - {None})
+    session_ids, session_districts, session_names = zip(*places) if places else ((), (), ())
+    return Places(dict(zip(school_ids, school_names)), dict(zip(school_ids, school_districts)),
+                  dict(zip(session_ids, session_names)),
+                  dict(zip(session_ids, session_districts)),
                   dict(db.execute("SELECT id, name FROM districts").fetchall()))
 
 
-def _names(db: Database, sql: str, ids: set[Any]) -> dict[int, tuple[int | None, str]]:
-    """id → (district id, display name) of the schools or sessions the entries name."""
-    wanted = json.dumps(sorted(i for i in ids if i is not None))
-    return {r[0]: (r[1], r[2]) for r in db.execute(sql, [wanted]).fetchall()}
-
+def _names(db: Database, sql: str, ids: set[Any]) -> list[tuple[int, int | None, str]]:
+    """(id, district id, display name) of the schools or sessions the entries name."""
+    return db.execute(sql, [json.dumps(list(ids))]).fetchall()

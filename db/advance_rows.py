@@ -9,7 +9,7 @@ slicing, iterating — a `Sequence` like the list it replaced).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -42,6 +42,34 @@ class PreviewRow(NamedTuple):
     """The entry already made for it in the next stage (advancing again creates nothing)."""
     revision: int = 1
     """The entry's version as read: a mark saved from this preview names it (`set_marks`)."""
+
+
+class Lazy(Sequence[Any]):
+    """A column worked out when it is read: one value at a time (`one(at)`), or whole
+    (`every()`, C-made maps) when iterated. The district and session names of 100 000 rows
+    cost two passes and a place in every collection of the garbage collector, and neither
+    the «Переход» table nor `apply` reads them."""
+
+    def __init__(self, size: int, one: Callable[[int], Any], every: Callable[[], list]
+                 ) -> None:
+        self.size, self.one, self.every = size, one, every
+        self.made: list | None = None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, at: Any) -> Any:
+        if self.made is not None or isinstance(at, slice):
+            return self._made()[at]
+        return self.one(range(self.size)[at])  # negative indices, IndexError
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._made())
+
+    def _made(self) -> list:
+        if self.made is None:
+            self.made = self.every()
+        return self.made
 
 
 COLUMNS = tuple(name for name in PreviewRow._fields if name != "decision")

@@ -41,17 +41,32 @@ class Words:
         self._memo: dict[Any, Any] = {}
         self._firsts: list[tuple[str, str]] = [("", "")]
         """«k-е место» and «k» for k = 1, 2, …: a place of its own, as most entries have."""
-        self._by_place: Callable[[str, int], list[Said]] | None = None
-        self.context: Callable[[str | None, str | None, int | None, int], Any]
-        self.said: Callable[[Any, int, int, float, bool | None], Said]
+        # The rule's functions, kept unbound: bound methods kept on `self` would make a cycle
+        # (self → method → self) that only the garbage collector frees, with every memo in it
+        # (at 100 000 entries, 180 000 tuples it had to walk after each preview).
+        self._context: Callable[..., Any] = _no_context
+        self._said: Callable[..., Said] = Words._manual_said
+        self._by_place: Callable[..., list[Said]] | None = None
+        self._boundary = -1
+        """A quota's N when the coordinator settles its boundary ties (-1: never)."""
+        self._manual = isinstance(rule, Manual)
         if isinstance(rule, Quota):
-            self.context, self.said = self._quota_context, self._quota_said
+            self._context, self._said = Words._quota_context, Words._quota_said
             self._beyond = f": проходят первые {rule.n}"
-            self._by_place = self._quota_by_place
+            self._by_place = Words._quota_by_place
+            self._boundary = rule.n if rule.ties is TiePolicy.COORDINATOR else -1
         elif isinstance(rule, Threshold):
-            self.context, self.said = self._threshold_context, self._threshold_said
-        else:
-            self.context, self.said = (lambda *kind: None), self._manual_said
+            self._context, self._said = Words._threshold_context, Words._threshold_said
+
+    def context(self, name: str | None, subject: str | None, grade: int | None,
+                total: int) -> Any:
+        """What the words of a group of one kind and size share but the place."""
+        return self._context(self, name, subject, grade, total)
+
+    def said(self, context: Any, first: int, last: int, score: float,
+             mark: bool | None) -> Said:
+        """The words of a span of places `first`–`last` (one entry's, where a mark counts)."""
+        return self._said(self, context, first, last, score, mark)
 
     def kind(self, name: str | None, subject: str | None, grade: int | None) -> Kind:
         reads_name, reads_subject, reads_grade = self.reads
@@ -81,17 +96,17 @@ class Words:
         matters); a quota's group without ties at once."""
         total = len(scores)
         if self._by_place is not None and len(set(scores)) == total:
-            return self._by_place(context, total)
-        said, marked, out, start = self.said, self._marked, [], 0
+            return self._by_place(self, context, total)
+        said, boundary, manual, out, start = self._said, self._boundary, self._manual, [], 0
         for tied in Counter(scores).values():  # in order of first appearance: best first
             last = start + tied
-            if marked(start + 1, last):
-                out += [said(context, start + 1, last, scores[start], marks.get(ids[p]))
+            if manual or start < boundary < last:  # `_marked`, without a call per span
+                out += [said(self, context, start + 1, last, scores[start], marks.get(ids[p]))
                         for p in at[start:last]]
             elif tied == 1:
-                out.append(said(context, last, last, scores[start], None))
+                out.append(said(self, context, last, last, scores[start], None))
             else:
-                out += [said(context, start + 1, last, scores[start], None)] * tied
+                out += [said(self, context, start + 1, last, scores[start], None)] * tied
             start = last
         return out
 
@@ -183,29 +198,31 @@ class Words:
 
     def _threshold_context(self, name: str | None, subject: str, grade: int | None,
                            total: int) -> tuple:
-        """(the line that applies, «проходной балл для 9 класса по математике»), or (None,
-        why there is none): per subject and grade as written, a few among thousands."""
+        """(the line that applies, «проходной балл для 9 класса по математике», its verdicts
+        and reasons by score, filled by `_threshold_said`), or (None, why there is none, —):
+        per subject and grade as written, a few among thousands."""
         key = subject, grade
         found = self._memo.get(key)
         if found is None:
             line = self.rule.min_for(subject, grade)
             found = self._memo[key] = (
-                (None, f"проходной балл {grade_subject(subject, grade)} не задан")
+                (None, f"проходной балл {grade_subject(subject, grade)} не задан", {})
                 if line is None else
-                (line, f"проходной балл {grade_subject(line.subject, line.grade)}"))
+                (line, f"проходной балл {grade_subject(line.subject, line.grade)}", {}))
         return found
 
     def _threshold_said(self, context: tuple, first: int, last: int, score: float,
                         mark: bool | None) -> Said:
-        line, what = context
+        """A span's words: its rank, and the verdict and reason of its score (made once a
+        score and line, kept in the line's `context`)."""
+        line, what, by_score = context
         places = self.places(first, last)[1]
         if line is None:
             return NO, what, places, False
-        key = id(context), score  # the contexts live in `_memo`: their ids stay theirs
-        found = self._memo.get(key)
+        found = by_score.get(score)
         if found is None:
             text, least = score_text(score), score_text(line.min_score)
-            found = self._memo[key] = (
+            found = by_score[score] = (
                 (YES, f"{text} ≥ {least} — {what}") if score >= line.min_score
                 else (NO, f"{text} < {least} — {what}"))
         return found[0], found[1], places, False
@@ -216,6 +233,11 @@ class Words:
         if mark:
             return YES, "отмечен координатором", places, True
         return NO, "не отмечен координатором", places, True
+
+
+def _no_context(words: Words, *kind: Any) -> None:
+    """A manual rule's words read nothing of the group."""
+    return None
 
 
 def rank_group(parts: list[tuple[Kind, list[int]]], scores: list[float], ids: list[int],

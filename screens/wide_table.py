@@ -36,8 +36,10 @@ class WideTable(DataTable):
         """The table of `rows`: the first `FIRST_ROWS` (or `at_once`, to keep a cursor far
         down in view) now, the others in steps after."""
         self.clear(columns=True)
+        cells = getattr(rows, "columns", None)  # rows kept as columns (advance_view.Cells)
         for index, title in enumerate(columns):
-            widest = max(map(len, (row[index] for row in rows)), default=0)
+            strings = cells[index] if cells is not None else (row[index] for row in rows)
+            widest = max(map(len, strings), default=0)
             self.add_column(title, width=max(len(title), widest))
         self._add(rows, keys, 0, max(FIRST_ROWS, at_once))
         if len(rows) > self.row_count:
@@ -45,8 +47,14 @@ class WideTable(DataTable):
 
     def clear(self, columns: bool = False) -> "WideTable":
         """Empty the table, and stop adding the rows of an earlier `show`."""
-        self._shown += 1
+        self.stop()
         return super().clear(columns)
+
+    def stop(self) -> None:
+        """Add no more rows of the last `show` (those added stay): its owner is reading
+        what replaces them, in a thread that the steps, holding the GIL 0.4 s each, would
+        starve (sqlite3 lets go of the GIL at every column of every row it reads)."""
+        self._shown += 1
 
     def _step(self, shown: int, rows: Sequence[tuple[str, ...]], keys: Sequence[str]) -> None:
         if shown != self._shown:

@@ -70,5 +70,6 @@ def test_the_preview_is_the_rules_entry_by_entry_in_the_listed_order(fresh_db, s
         assert [seen.rows[at] for at in range(len(rows))] == rows == seen.rows[:]
         view = preview_view(seen)
         assert view.keys == [row.entry_id for row in rows]
+        assert list(view.rows) == [view.rows[at] for at in range(len(rows))] == view.rows[:]
         assert [cells[-1] for cells in view.rows] == [next_cell(seen, row) for row in rows]
         assert seen.passes == sum(row.decision.passes for row in rows)

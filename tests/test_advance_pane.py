@@ -67,7 +67,13 @@ def final_entries(path: Path, world) -> list[dict]:
 
 
 async def settle(pilot) -> None:
+    """Let the keys act and the pane's preview arrive (read in a thread)."""
     await pilot.pause()
+    for _ in range(500):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(pane.busy for pane in pilot.app.query(AdvancePane)):
+            break
     await pilot.pause()
 
 
@@ -179,7 +185,7 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.mark.parametrize("size", SIZES)
 def test_advance_pane_snapshot(snap_compare, stage_file, size):
     path, world = stage_file
-    assert snap_compare(Host(path, world.selection), terminal_size=size)
+    assert snap_compare(Host(path, world.selection), terminal_size=size, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from rcro_tui.db.advance_view import Cells
 from rcro_tui.screens import wide_table
 from rcro_tui.screens.wide_table import WideTable
 
@@ -61,3 +62,28 @@ async def test_a_new_table_stops_the_rows_of_the_old_one(monkeypatch):
         table.clear()
         await settle(pilot, table, 10)
         assert table.row_count == 0
+
+
+async def test_rows_kept_as_columns_show_as_the_same_table(monkeypatch):
+    """The preview's table (`advance_view.Cells`): widths from its columns, rows as read."""
+    app = in_steps(monkeypatch, 3, 4)
+    async with app.run_test() as pilot:
+        table = app.query_one(WideTable)
+        table.show(COLUMNS, Cells(tuple(zip(*ROWS))), KEYS)
+        await settle(pilot, table, 10)
+        assert [tuple(table.get_row_at(n)) for n in range(10)] == ROWS
+        widths = [column.width for column in table.ordered_columns]
+        assert widths == [len("Участник 0"), len("проходит" * 3)]
+
+
+async def test_stop_keeps_the_rows_added_and_adds_no_more(monkeypatch):
+    app = in_steps(monkeypatch, 3, 2)
+    async with app.run_test() as pilot:
+        table = app.query_one(WideTable)
+        table.show(COLUMNS, ROWS, KEYS)
+        table.stop()
+        await settle(pilot, table, 10)
+        assert table.row_count == 3
+        table.show(COLUMNS, ROWS, KEYS)
+        await settle(pilot, table, 10)
+        assert table.row_count == 10, "a new table adds its rows again"
