@@ -86,8 +86,8 @@ class TablesScreen(SectionScreen):
     @property
     def printable(self) -> Printable | None:
         """The table the preview shows (None while it loads or when a choice is missing)."""
-        shown = self.query_one("#tables-preview", ViewTable).view
-        return self._made.get(id(shown)) if shown is not None else None
+        shown = self.query_one("#tables-preview", ViewTable)
+        return self._made.get(shown.read_id) if shown.view is not None else None
 
     @on(OptionList.OptionHighlighted, "#tables-list")
     def _picked(self, event: OptionList.OptionHighlighted) -> None:

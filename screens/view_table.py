@@ -96,6 +96,9 @@ class ViewTable(Vertical):
         self._asked = False
         self.total = 0
         """How many rows the view has (`view` keeps the first `SHOWN_ROWS`)."""
+        self.read_id: int | None = None
+        """`id()` of the view object `build` returned for what is shown: a screen that keeps
+        what it built beside it (the «Таблицы» screen's printable table) finds it by this."""
         """How the pane narrows a list longer than `SHOWN_ROWS` («/ — найти»), for its title."""
         self.view: TableView | None = None
 
@@ -134,9 +137,10 @@ class ViewTable(Vertical):
             return
         message.stop()
         whole = message.view
-        self.total = len(whole.rows)
+        self.total, self.read_id = len(whole.rows), id(whole)
         # only the rows shown are kept: the rest of 100 000 were 50 MB held for nothing
-        self.view = replace(whole, rows=whole.rows[:SHOWN_ROWS], keys=whole.keys[:SHOWN_ROWS])
+        self.view = whole if self.total <= SHOWN_ROWS else replace(
+            whole, rows=whole.rows[:SHOWN_ROWS], keys=whole.keys[:SHOWN_ROWS])
         self._show(self.view)
 
     def on_resize(self) -> None:

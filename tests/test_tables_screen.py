@@ -142,3 +142,28 @@ def test_table_export_snapshot(snap_compare, make_app, size):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=go)
+
+
+async def test_a_table_longer_than_its_preview_exports_every_row(make_app, tmp_path,
+                                                                 monkeypatch):
+    """The preview shows the first rows of a long table; the file holds them all."""
+    from rcro_tui.screens import view_table
+
+    monkeypatch.setattr(view_table, "SHOWN_ROWS", 3)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        shown = preview(app)
+        assert len(shown.view.rows) == 3 and shown.total > 3
+        await pilot.press("e")
+        await settle(pilot)
+        path_input = app.screen.query_one("#export-path")
+        await pilot.press("down", "enter")  # xlsx
+        path_input.value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        [saved] = tmp_path.glob("*.xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(saved.read_bytes())).active
+        titles = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0]]
+        assert len(titles) >= shown.total
