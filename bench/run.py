@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import calendar_views  # noqa: E402
 import orgs  # noqa: E402
 import stages  # noqa: E402
+from stage_app import largest_stage  # noqa: E402
 from figures import HEADER, Figure, figure, read_child_output  # noqa: E402
 from generate import host_speed  # noqa: E402
 from run_start import start_figures  # noqa: E402
@@ -69,15 +70,6 @@ def child(script: str, *args: str) -> list:
     if ran.returncode != 0:
         raise RuntimeError(f"{script} failed:\n{ran.stderr[-3000:]}")
     return read_child_output(ran.stdout)
-
-
-def largest_stage(path: Path) -> tuple[int, int]:
-    db = connect(path)
-    try:
-        return tuple(db.execute("SELECT stage_id, count(*) FROM entries GROUP BY stage_id "
-                                "ORDER BY count(*) DESC LIMIT 1").fetchone())
-    finally:
-        db.close()
 
 
 def stage_figures(path: Path) -> list:
