@@ -93,13 +93,13 @@ class ViewTable(Vertical):
         self.build = build
         self.openable = openable
         self.narrow_hint = narrow_hint
+        """How the pane narrows a list longer than `SHOWN_ROWS` («/ — найти»), for its title."""
         self._asked = False
         self.total = 0
         """How many rows the view has (`view` keeps the first `SHOWN_ROWS`)."""
         self.read_id: int | None = None
         """`id()` of the view object `build` returned for what is shown: a screen that keeps
         what it built beside it (the «Таблицы» screen's printable table) finds it by this."""
-        """How the pane narrows a list longer than `SHOWN_ROWS` («/ — найти»), for its title."""
         self.view: TableView | None = None
 
     def compose(self) -> ComposeResult:
