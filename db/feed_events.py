@@ -43,17 +43,34 @@ class EventFacts:
 BATCH = 5000
 """Events read, with their surroundings, per batch of `events_between_in_batches`."""
 
+_SESSION_DISTRICT = (
+    "LEFT JOIN organizations o ON o.id = e.host_org_id "
+    "LEFT JOIN (SELECT event_id, MIN(district_id) AS district_id FROM stage_sessions "
+    "           GROUP BY event_id) ss ON ss.event_id = e.id ")
+_BETWEEN = "WHERE e.start_at <= ? AND (e.end_at >= ? OR e.rrule != '') ORDER BY e.id"
 _EVENTS_SQL = (
     f"SELECT {EVENT_COLUMNS}, COALESCE(p.short_name, '') AS p_short, "
     "COALESCE(p.name, '') AS p_name, COALESCE(o.name, '') AS host_name, "
     "COALESCE(o.address, '') AS host_address, "
     "COALESCE(o.district_id, ss.district_id) AS district_id, COALESCE(d.name, '') AS d_name "
-    "FROM events e LEFT JOIN programs p ON p.id = e.program_id "
-    "LEFT JOIN organizations o ON o.id = e.host_org_id "
-    "LEFT JOIN (SELECT event_id, MIN(district_id) AS district_id FROM stage_sessions "
-    "           GROUP BY event_id) ss ON ss.event_id = e.id "
-    "LEFT JOIN districts d ON d.id = COALESCE(o.district_id, ss.district_id) "
-    "WHERE e.start_at <= ? AND (e.end_at >= ? OR e.rrule != '') ORDER BY e.id")
+    "FROM events e LEFT JOIN programs p ON p.id = e.program_id " + _SESSION_DISTRICT +
+    "LEFT JOIN districts d ON d.id = COALESCE(o.district_id, ss.district_id) " + _BETWEEN)
+_SCOPE_SQL = (
+    "SELECT e.id, e.start_at, e.visibility, e.status, e.program_id, e.host_org_id, "
+    "e.updated_at, COALESCE(o.district_id, ss.district_id) AS district_id "
+    "FROM events e " + _SESSION_DISTRICT + _BETWEEN)
+
+
+def scope_rows_between(db: Database, first: date, last: date) -> Iterator[dict[str, Any]]:
+    """The same events as `events_between`, each only with what the feed rules ask of it
+    (`feed_rules.scope_of_row`, with its `district_id`) and `updated_at`: the «Публикация»
+    screen counts each feed's events from these in a second of a country's 100 000, where
+    the whole facts took four."""
+    return db.query(_SCOPE_SQL, _period(first, last))
+
+
+def _period(first: date, last: date) -> list[str]:
+    return [f"{last.isoformat()}T99", first.isoformat()]
 
 
 def events_between(db: Database, first: date, last: date) -> list[EventFacts]:
@@ -66,7 +83,7 @@ def events_between_in_batches(db: Database, first: date, last: date, *,
     """The same events, `size` at a time with their surroundings: a caller that turns each
     batch into something smaller holds one batch of facts at a time (a country's 100 000
     events as facts were 300 MB at once, and the memory freed after stayed the process's)."""
-    rows = db.query(_EVENTS_SQL, [f"{last.isoformat()}T99", first.isoformat()])
+    rows = db.query(_EVENTS_SQL, _period(first, last))
     while batch := list(islice(rows, size)):
         facts = {row["id"]: _facts(row) for row in batch}
         del batch

@@ -145,10 +145,14 @@ def _member_events(db: Database, scopes: dict[int, EventScope],
 
 
 def _participant_events(db: Database, scopes: dict[int, EventScope]) -> dict[int, set[int]]:
+    """The sessions each organisation has pupils entered for (m018's index), as their
+    events; sessions are few, so they are matched to events here rather than joined."""
+    event_of = dict(db.execute("SELECT id, event_id FROM stage_sessions").fetchall())
     found: dict[int, set[int]] = defaultdict(set)
-    for org_id, event_id in db.execute(
-            "SELECT DISTINCT e.organization_id, s.event_id FROM entries e "
-            "JOIN stage_sessions s ON s.id = e.session_id WHERE e.organization_id IS NOT NULL"):
+    for session_id, org_id in db.execute(
+            "SELECT DISTINCT session_id, organization_id FROM entries "
+            "WHERE organization_id IS NOT NULL AND session_id IS NOT NULL"):
+        event_id = event_of.get(session_id)
         if event_id in scopes:
             found[org_id].add(event_id)
     return found

@@ -100,3 +100,35 @@ def test_shared_values_make_the_same_events_and_texts(demo_db):
     lines = [line for e in together for line in e.details if line.startswith("Формат: ")]
     assert len(lines) > len(set(lines)) == len({id(line) for line in lines}), \
         "one object for each distinct «Формат: …» line"
+
+
+def test_the_feed_lists_scopes_are_those_of_the_published_facts(demo_db):
+    """`published_scopes` reads a few columns where publishing reads the facts: the same
+    events, the same scopes, a long-cancelled event left out of both."""
+    from datetime import timedelta
+
+    from rcro_tui.db.event_edit import cancel_event
+    from rcro_tui.db.feed_members import event_scope_of
+    from rcro_tui.exports.publish import (CANCELLED_DAYS, published_fact_batches,
+                                          published_scopes)
+
+    cancelled = demo_db.execute("SELECT id FROM events WHERE status != 'cancelled' "
+                                "ORDER BY start_at DESC LIMIT 1").fetchone()[0]
+    cancel_event(demo_db, cancelled, user="demo")
+    for as_of in (date.today(), date.today() + timedelta(days=CANCELLED_DAYS + 1)):
+        from_facts = {fact.row["id"]: event_scope_of(fact)
+                      for batch in published_fact_batches(demo_db, as_of) for fact in batch}
+        assert published_scopes(demo_db, as_of) == from_facts and len(from_facts) > 150
+        assert (cancelled in from_facts) is (as_of == date.today())
+
+
+def test_the_feed_list_counts_each_feeds_events_as_publishing_plans_them(demo_db):
+    from rcro_tui.exports.feed_list import feeds_view
+    from rcro_tui.exports.publish import published_fact_batches
+
+    as_of = date(2026, 11, 23)
+    facts = [fact for batch in published_fact_batches(demo_db, as_of) for fact in batch]
+    planned = {feed.key: len(feed.event_ids) for feed in plan_feeds(demo_db, facts)}
+    view = feeds_view(demo_db, as_of)
+    assert dict(zip(view.keys, (int(row[2]) for row in view.rows))) == planned
+    assert sum(planned.values()) > 1000 and len(view.rows) == len(planned)

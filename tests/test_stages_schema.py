@@ -28,6 +28,9 @@ def test_a_database_made_before_m008_keeps_its_stages_and_gains_the_fields(tmp_p
     # later migrations (m011) append columns: the old ones are kept as they were
     assert [row[:len(before[0])] for row in db.execute("SELECT * FROM entries")] == before
     indexes = {i.name for i in db["entries"].indexes}
-    assert {"idx_entries_organization", "idx_entries_session"} <= indexes
+    assert {"idx_entries_organization", "idx_entries_session_org"} <= indexes  # m018's
+    plan = " ".join(str(r) for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM entries WHERE session_id = 1"))
+    assert "idx_entries_session_org" in plan, "the session's entries found by the index"
     db.close()
     assert list(tmp_path.glob("m007.sqlite.before-m008_stage_fields.bak"))
