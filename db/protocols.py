@@ -9,7 +9,7 @@ Entries without a score, and those absent or disqualified, get no place and come
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -66,18 +66,21 @@ class Entry:
 
 
 def stage_entries(db: Database, stage_id: int) -> list[Entry]:
-    """Every entry of the stage with its school, district and session named.
+    """Every entry of the stage with its school, district and session named."""
+    return list(entry_stream(db, stage_id))
+
+
+def entry_stream(db: Database, stage_id: int) -> Iterator[Entry]:
+    """`stage_entries` one at a time, in the database's order (`protocol_pages` keeps a few).
 
     Three queries, not one with joins: a stage's thousands of entries share a few hundred
     schools and a few sessions, named once each (twice as fast as joining every row)."""
     schools = {row[0]: row[1:] for row in db.execute(_SCHOOLS_SQL, [stage_id]).fetchall()}
     sessions = session_names(db, stage_id)
     nowhere = ("", "", 1000000)
-    entries = []
-    for values in db.execute(_ENTRIES_SQL, [stage_id]).fetchall():
+    for values in db.execute(_ENTRIES_SQL, [stage_id]):
         school = schools.get(values[9], nowhere)
-        entries.append(Entry(*values, *school, sessions.get(values[8], "")))
-    return entries
+        yield Entry(*values, *school, sessions.get(values[8], ""))
 
 
 def session_names(db: Database, stage_id: int) -> dict[int, str]:
@@ -123,7 +126,7 @@ def place_in_order(ordered: list[Entry]) -> None:
         index = last + 1
 
 
-def _group_key(by: str):
+def group_key(by: str):
     return {"stage": lambda e: ("",),
             "session": lambda e: (e.session or "—",),
             "district": lambda e: (e.district_order, e.district or "—"),
@@ -137,40 +140,45 @@ def protocol(db: Database, stage_id: int, by: str = "stage", *, query: str = "")
         return district_totals(db, stage_id)
     if by not in GROUPINGS:
         raise ValueError(f"unknown grouping {by!r}")
-    title = _title(db, stage_id)
+    title = stage_title(db, stage_id)
     entries = stage_entries(db, stage_id)
     view = TableView(f"{title}: протокол ({GROUPINGS[by]})", COLUMNS,
                      empty="На этапе пока нет участников: добавьте их или импортируйте протокол.")
-    key = _group_key(by)
-    entries.sort(key=lambda e: (key(e), e.subject, e.status in UNRANKED, e.score is None,
-                                -(e.score or 0), e.name))  # one sort; rank_order flattened
+    key = group_key(by)
+    entries.sort(key=lambda e: protocol_order(key, e))  # one sort; rank_order flattened
     words = query.casefold().replace("ё", "е").split()
     for _, group in groupby(entries, key=lambda e: (key(e), e.subject)):
         ordered = list(group)
         place_in_order(ordered)
         for entry in ordered:
-            cells = _cells(entry)
-            if words and not _matches(cells, words):
+            cells = entry_cells(entry)
+            if words and not matches_words(cells, words):
                 continue
             view.add(entry.id, *cells)
     return view
 
 
-def _cells(entry: Entry) -> tuple[str, ...]:
+def protocol_order(group: Callable[[Entry], tuple], entry: Entry) -> tuple:
+    """Where `entry` stands in the protocol: its group, subject, then `rank_order`."""
+    return (group(entry), entry.subject, entry.status in UNRANKED, entry.score is None,
+            -(entry.score or 0), entry.name)
+
+
+def entry_cells(entry: Entry) -> tuple[str, ...]:
     return (entry.place, entry.name, "" if entry.grade is None else str(entry.grade),
             score_text(entry.score), _RESULTS.get(entry.result, entry.result), entry.subject,
             entry.school, entry.district, _STATUSES.get(entry.status, entry.status),
             entry.session)
 
 
-def _matches(cells: tuple[str, ...], words: list[str]) -> bool:
+def matches_words(cells: tuple[str, ...], words: list[str]) -> bool:
     text = " ".join(cells).casefold().replace("ё", "е")
     return all(word in text for word in words)
 
 
 def district_totals(db: Database, stage_id: int) -> TableView:
     """Per district: participants, winners, prize-winners and schools; then the total."""
-    view = TableView(f"{_title(db, stage_id)}: итоги по районам",
+    view = TableView(f"{stage_title(db, stage_id)}: итоги по районам",
                      ("Район", "Участников", "Победителей", "Призёров", "Школ"),
                      empty="На этапе пока нет участников.")
     rows = db.execute("""
@@ -202,7 +210,7 @@ def tally(db: Database, stage_id: int) -> str:
             f"{count(prizes, 'призёр', 'призёра', 'призёров')}")
 
 
-def _title(db: Database, stage_id: int) -> str:
+def stage_title(db: Database, stage_id: int) -> str:
     row = db.execute("SELECT s.name, c.title FROM stages s JOIN competitions c "
                      "ON c.id = s.competition_id WHERE s.id = ?", [stage_id]).fetchone()
     return f"{row[1]}, {row[0]}" if row else f"Этап № {stage_id}"
@@ -213,15 +221,19 @@ ENTRY_COLUMNS = COLUMNS[1:]
 
 def entries_view(db: Database, stage_id: int, query: str = "") -> TableView:
     """The stage's participants by name (the «Участники» tab): what the form edits."""
-    entries = sorted(stage_entries(db, stage_id),
-                     key=lambda e: (e.name.casefold().replace("ё", "е"), e.grade or 0, e.id))
+    entries = sorted(stage_entries(db, stage_id), key=name_order)
     view = TableView("Участники этапа", ENTRY_COLUMNS,
                      empty="На этапе пока нет участников: A — добавить, I — импорт протокола.")
     words = query.casefold().replace("ё", "е").split()
     for entry in entries:
-        cells = _cells(entry)[1:]
-        if not words or _matches(cells, words):
+        cells = entry_cells(entry)[1:]
+        if not words or matches_words(cells, words):
             view.add(entry.id, *cells)
     if words and not view.rows and entries:
         view = TableView(view.title, view.columns, empty=f"Никто не подходит под «{query}».")
     return view
+
+
+def name_order(entry: Entry) -> tuple:
+    """The participant list's order: by name as a reader sorts it (ё as е), grade, id."""
+    return (entry.name.casefold().replace("ё", "е"), entry.grade or 0, entry.id)

@@ -26,6 +26,9 @@ class TableView:
     rows: list[tuple[str, ...]] = field(default_factory=list)
     keys: list[int | str] = field(default_factory=list)
     empty: str = "Нет данных."
+    total: int | None = None
+    """How many rows the view has when it was built with only its first `len(rows)` (a
+    screen shows 2000 of a stage's 100 000 participants); None: `rows` are all of them."""
 
     def add(self, key: int | str, *cells: str) -> None:
         """Append one row of display strings and the key of the database row behind it."""

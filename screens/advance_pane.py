@@ -24,7 +24,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from rcro_tui.db.advance import Preview, apply, preview, set_marks
 from rcro_tui.db.advance_rows import PreviewRows
@@ -69,7 +69,7 @@ class AdvancePane(WriteKeys, Widget):
 
         asked: int
         stage_id: int
-        found: tuple[Preview, TableView, list[str]] | UserError
+        found: tuple[Preview, TableView] | UserError
 
     def __init__(self, stage_id: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -92,9 +92,13 @@ class AdvancePane(WriteKeys, Widget):
     def compose(self) -> ComposeResult:
         yield Static("", id="advance-rule", markup=False)
         yield Static("", id="advance-counts", markup=False)
-        yield WideTable(id="advance-table", cursor_type="row", zebra_stripes=True)
+        yield WideTable(id="advance-table")
         yield Static("", id="advance-detail", markup=False)
         yield Static("", id="advance-warnings", markup=False)
+
+    def focus_default(self) -> None:
+        """The table, when the stage screen shows this tab."""
+        self.query_one(WideTable).focus()
 
     def on_show(self) -> None:
         """Read when first shown, not when mounted: a stage opened on another tab does not
@@ -106,7 +110,6 @@ class AdvancePane(WriteKeys, Widget):
         """Reread the stage in a thread; the screen keeps what it shows until then."""
         self._asked += 1
         self.query_one("#advance-counts", Static).update(COUNTING)
-        self.query_one(WideTable).stop()  # the rows being replaced: not worth the read's time
         if not self._reading:  # else `_arrived` starts it when the running one ends
             self._start()
 
@@ -122,8 +125,7 @@ class AdvancePane(WriteKeys, Widget):
             with reading(self.app.db_path) as db:
                 seen = preview(db, stage_id)
             view = preview_view(seen)
-            found: tuple[Preview, TableView, list[str]] | UserError = (
-                seen, view, list(map(str, view.keys)))  # the table's row keys
+            found: tuple[Preview, TableView] | UserError = (seen, view)
         except UserError as error:
             found = error
         self.post_message(self.Read(asked, stage_id, found))
@@ -142,20 +144,17 @@ class AdvancePane(WriteKeys, Widget):
         while self._waiting and self._shown == self._asked:  # until one of them writes
             self._waiting.pop(0)()
 
-    def _show(self, found: tuple[Preview, TableView, list[str]] | UserError) -> None:
+    def _show(self, found: tuple[Preview, TableView] | UserError) -> None:
         """Redraw, keeping the cursor on the same row."""
-        table = self.query_one(DataTable)
+        table = self.query_one(WideTable)
         if isinstance(found, UserError):
             self.preview = None
             table.clear()
             self._say(found.message, "", "")
             return
-        cursor = table.cursor_row
-        seen, view, keys = found
+        seen, view = found
         self.preview = seen
-        table.show(COLUMNS, view.rows, keys, at_once=cursor + 100)
-        if seen.rows:
-            table.move_cursor(row=min(cursor, len(seen.rows) - 1))
+        table.show(COLUMNS, view.rows)  # the cursor stays on its row
         self.query_one("#advance-detail", Static).update(self.detail(table.cursor_row))
         target = (f" → этап «{seen.next_stage['name']}»" if seen.next_stage else "")
         self._say(f"Правило: {describe(seen.rule)}", seen.summary() + target,
@@ -169,8 +168,8 @@ class AdvancePane(WriteKeys, Widget):
         self._waiting.append(act)
         return True
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(WideTable.RowHighlighted)
+    def _highlighted(self, event: WideTable.RowHighlighted) -> None:
         self.query_one("#advance-detail", Static).update(self.detail(event.cursor_row))
 
     def detail(self, index: int) -> str:
@@ -219,15 +218,15 @@ class AdvancePane(WriteKeys, Widget):
         self.app.push_screen(PassRuleForm(self.app.db_path, self.app.user, self.stage_id),
                              lambda rule: self.changed() if rule is not None else None)
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(WideTable.RowSelected)
+    def _selected(self, event: WideTable.RowSelected) -> None:
         event.stop()
         self.action_toggle()
 
     def action_toggle(self) -> None:
         """Passes / does not, for the row under the cursor, where the coordinator decides
         (for that participant in the newest preview, if it is still being read)."""
-        table = self.query_one(DataTable)
+        table = self.query_one(WideTable)
         if self.preview is None or not self.preview.rows:
             return
         entry_id = self.preview.rows[table.cursor_row].entry_id

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Input
 
 from rcro_tui.db.connection import connect
 from rcro_tui.db.entries import delete_entry, entry_summary, get_entry
-from rcro_tui.db.protocols import entries_view
+from rcro_tui.db.protocol_pages import first_entries_view
 from rcro_tui.errors import UserError
 from rcro_tui.screens.access_keys import WriteKeys
 from rcro_tui.screens.confirm import ConfirmDialog
@@ -23,7 +23,7 @@ from rcro_tui.screens.entry_import import EntryImportScreen
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.pane_filter import PaneFilter
 from rcro_tui.screens.stage_messages import StageChanged
-from rcro_tui.screens.view_table import ViewTable
+from rcro_tui.screens.view_table import SHOWN_ROWS, ViewTable
 
 
 class EntriesPane(WriteKeys, Vertical):
@@ -51,7 +51,7 @@ class EntriesPane(WriteKeys, Vertical):
                         id="entries-table")
 
     def _build(self, db):
-        return entries_view(db, self.stage_id, self.query_text)
+        return first_entries_view(db, self.stage_id, self.query_text, limit=SHOWN_ROWS)
 
     @property
     def table(self) -> ViewTable:

@@ -14,12 +14,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from rcro_tui.db.protocols import GROUPINGS, protocol, tally
+from rcro_tui.db.protocol_pages import first_protocol_rows
+from rcro_tui.db.protocols import GROUPINGS, tally
 from rcro_tui.screens.data import reading
 from rcro_tui.screens.keys import bind
 from rcro_tui.screens.pane_filter import PaneFilter
 from rcro_tui.screens.stage_messages import StageChanged
-from rcro_tui.screens.view_table import ViewTable
+from rcro_tui.screens.view_table import SHOWN_ROWS, ViewTable
 
 ORDER = list(GROUPINGS)
 
@@ -64,7 +65,7 @@ class ProtocolPane(Vertical):
                         id="protocol-table")
 
     def _build(self, db):
-        return protocol(db, self.stage_id, self.by, query=self.query_text)
+        return first_protocol_rows(db, self.stage_id, self.by, self.query_text, limit=SHOWN_ROWS)
 
     @property
     def table(self) -> ViewTable:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from stage_world import USER, build, enter
 
@@ -18,6 +18,7 @@ from rcro_tui.screens.advance_pane import AdvancePane
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.pass_rule_form import PassRuleForm
 from rcro_tui.screens.stage_messages import StageChanged
+from rcro_tui.screens.wide_table import WideTable
 
 KOZH, TOMSK = "Кожевниковский район", "г. Томск"
 K1, T58 = "Кожевниковская СОШ № 1", "МАОУ СОШ № 58 г. Томска"
@@ -86,7 +87,7 @@ async def test_the_pane_shows_the_rule_the_counts_and_the_reasons(stage_file):
                                                      "каждой площадке")
         assert text(app, "#advance-counts") == ("Пройдут 3 из 7, 2 решения за координатором. "
                                                 "→ этап «Итоговое событие»")
-        table = app.query_one(DataTable)
+        table = app.query_one(WideTable)
         assert table.row_count == 7
         first = table.get_row_at(0)
         assert first[0] == "Участник 1" and first[4:7] == ["30", "1", "✓"]
@@ -105,7 +106,7 @@ async def test_space_and_enter_settle_the_ties_and_a_advances_after_asking(stage
         assert not isinstance(app.screen, ConfirmDialog) and final_entries(path, world) == []
         await pilot.press("down", "space", "down", "enter", "enter", "down", "enter")
         await settle(pilot)
-        table = app.query_one(DataTable)
+        table = app.query_one(WideTable)
         assert [table.get_row_at(n)[6] for n in range(4)] == ["✓", "✓", "✗", "✗"]
         assert text(app, "#advance-counts").startswith("Пройдут 4 из 7.")
         assert app.changes == [world.selection] * 3  # ? → ✓ → ✗; the last Enter: a rule's ✗
@@ -132,7 +133,7 @@ async def test_a_rule_row_cannot_be_toggled(stage_file):
 
 
 def table_verdicts(app) -> list[str]:
-    table = app.query_one(DataTable)
+    table = app.query_one(WideTable)
     return [table.get_row_at(n)[6] for n in range(table.row_count)]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from textual.widgets import DataTable
+
 
 from conftest import TODAY
 from test_advance_pane import Host, settle, stage_file, text  # noqa: F401  (a fixture)
@@ -17,6 +17,7 @@ from rcro_tui.screens import advance_pane
 from rcro_tui.screens.advance_pane import COUNTING, AdvancePane
 from rcro_tui.screens.confirm import ConfirmDialog
 from rcro_tui.screens.stage_messages import StageChanged
+from rcro_tui.screens.wide_table import WideTable
 
 
 class Gate:
@@ -53,11 +54,11 @@ async def test_the_pane_counts_in_a_thread_and_shows_the_rows_when_read(stage_fi
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: gate.reads)
         assert text(app, "#advance-counts") == COUNTING
-        assert app.query_one(DataTable).row_count == 0 and app.query_one(AdvancePane).busy
+        assert app.query_one(WideTable).row_count == 0 and app.query_one(AdvancePane).busy
         gate.open.set()
         await settle(pilot)
         assert text(app, "#advance-counts").startswith("Пройдут 3 из 7")
-        assert app.query_one(DataTable).row_count == 7
+        assert app.query_one(WideTable).row_count == 7
 
 
 async def test_a_read_that_a_newer_one_replaced_is_not_shown(stage_file, gate):
@@ -92,7 +93,7 @@ async def test_keys_pressed_while_counting_act_on_the_new_preview(stage_file, ga
         gate.open.set()
         await settle(pilot)
         assert app.changes == [world.selection] * 2
-        assert [app.query_one(DataTable).get_row_at(n)[6] for n in range(3)] == ["✓", "✗", "?"]
+        assert [app.query_one(WideTable).get_row_at(n)[6] for n in range(3)] == ["✓", "✗", "?"]
 
 
 async def test_advance_pressed_while_counting_asks_with_the_new_counts(stage_file, gate):
@@ -140,7 +141,7 @@ async def test_in_the_stage_screen_the_tab_reads_when_shown_and_once_a_change(st
         await pilot.press("]", "]", "]")  # «Площадки» → … → «Переход»
         await settle_screen(pilot)
         assert gate.reads == [world.selection]
-        assert app.screen.query_one("#advance-table", DataTable).row_count == 7
+        assert app.screen.query_one("#advance-table", WideTable).row_count == 7
         pane.changed()  # its own write: reread at once, the screen's forward not again
         await settle_screen(pilot)
         assert len(gate.reads) == 2

@@ -5,7 +5,7 @@ the person typed (the form) or rereads what the colleague saved (the «Пере�
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from stage_world import USER, build, enter
 
@@ -15,6 +15,7 @@ from rcro_tui.db.connection import connect, open_database
 from rcro_tui.db.store import ConflictError
 from rcro_tui.pass_rules import Manual, Quota, QuotaScope
 from rcro_tui.screens.pass_rule_form import PassRuleForm
+from rcro_tui.screens.wide_table import WideTable
 from test_advance_pane import KOZH, K1, T58, TOMSK, Host, settle, stage_file, text
 
 CONFLICT = "Запись изменил другой пользователь"
@@ -88,7 +89,7 @@ async def test_a_mark_on_a_participant_a_colleague_changed_is_refused_and_reread
     app = Host(path, world.selection)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        table = app.query_one(DataTable)
+        table = app.query_one(WideTable)
         table.focus()
         await pilot.press("down")  # the first tie at place 2 in Кожевниково
         await settle(pilot)

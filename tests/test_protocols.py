@@ -4,10 +4,12 @@ the tally per district."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
 from rcro_tui.db.entries import EntryDraft, add_entry
+from rcro_tui.db.protocol_pages import first_entries_view, first_protocol_rows
 from rcro_tui.db.protocols import entries_view, protocol, ranked, tally, Entry
 
 from stage_data import USER, add_second_session, build_region
@@ -101,6 +103,41 @@ def test_the_filter_keeps_matching_rows(fresh_db, stage):
     view = entries_view(fresh_db, stage.stage, "петр")
     assert [row[0] for row in view.rows] == ["Иванов Пётр", "Петрова Анна"]
     assert entries_view(fresh_db, stage.stage, "никто").empty == "Никто не подходит под «никто»."
+
+
+def test_first_rows_are_the_whole_views_first_rows_ties_at_the_cut_included(fresh_db):
+    """The screens' streamed views (`protocol_pages`) against the whole ones: the same rows
+    in the same order, places included (a run of equal scores cut by the limit keeps
+    «5–9»), with the whole count beside them, for every grouping and with a search."""
+    region = build_region(fresh_db, max_score=None)
+    schools = [region.kozh2, region.urtam, region.zyr1, region.zyr_gym]
+    sessions = [region.kozh_session, region.zyr_session]
+    statuses = ["admitted"] * 7 + ["absent", "disqualified"]
+    fresh_db.conn.executemany(
+        "INSERT INTO entries (stage_id, session_id, participant_name, grade, organization_id, "
+        "subject, score, result, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'participant', ?, 'x', 'x')",
+        [(region.stage, sessions[i % 2], f"{'Ёлкина' if i % 5 else 'Елисеев'} {i % 40}",
+          7 + i % 3, schools[i % 4], ("физика", "математика")[i % 3 == 0],
+          None if i % 11 == 0 else float(i % 6 * 5), statuses[i % 9]) for i in range(300)])
+    for limit in (1, 7, 60, 299, 300, 1000):
+        for query in ("", "елкина 1", "урт"):
+            whole = entries_view(fresh_db, region.stage, query)
+            first = first_entries_view(fresh_db, region.stage, query, limit=limit)
+            assert _cut(whole, limit) == first, (limit, query)
+            for by in ("stage", "session", "district", "school", "totals"):
+                whole = protocol(fresh_db, region.stage, by, query=query)
+                first = first_protocol_rows(fresh_db, region.stage, by, query, limit=limit)
+                expected = whole if by == "totals" else _cut(whole, limit)
+                assert expected == first, (limit, query, by)
+    places = [row[0] for row in protocol(fresh_db, region.stage, "stage").rows]
+    assert any("–" in place for place in places) and "—" in places
+
+
+def _cut(view, limit):
+    if len(view.rows) <= limit:
+        return view
+    return replace(view, rows=view.rows[:limit], keys=view.keys[:limit], total=len(view.rows))
 
 
 def test_an_empty_stage(fresh_db):
