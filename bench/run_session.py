@@ -3,9 +3,10 @@
     python bench/run_session.py DB USER
 
 Opens the app (Pilot, 120×40) on DB and goes through the calendar (every view, cursor,
-periods, search), the organisation list (open, search, filter) and the largest stage (its
-screen and every tab), timing each key to its frame (bench/calendar_views.py, bench/orgs.py,
-bench/stage_app.py), then reports the process's peak memory:
+periods, search), the organisation list (open, search, filter), the largest stage (its
+screen and every tab) and the «Публикация» screen's list of feeds, timing each key to its
+frame (bench/calendar_views.py, bench/orgs.py, bench/stage_app.py,
+bench/publish_screen.py), then reports the process's peak memory:
 the app's RSS after a session that touched every large screen. A process of its own, so
 the figure is the app's and not the benchmark runner's.
 """
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import calendar_views  # noqa: E402
 import orgs  # noqa: E402
+import publish_screen  # noqa: E402
 import stage_app  # noqa: E402
 from figures import figure, print_child_figures  # noqa: E402
 
@@ -33,6 +35,7 @@ def main() -> None:
     found = asyncio.run(calendar_views.app_figures(db, row=figure, user=user))
     found += asyncio.run(orgs.app_figures(db, row=figure, user=user))
     found += asyncio.run(stage_app.app_figures(db, row=figure, user=user))
+    found += asyncio.run(publish_screen.app_figures(db, row=figure, user=user))
     peak = peak_memory_mb()
     found.append(figure("peak RSS of the app after the session", [peak], APP_RSS_TARGET,
                         unit="MB"))
