@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sized
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -41,24 +41,37 @@ def plan_feeds(db: Database, facts: Iterable[EventFacts]) -> list[Feed]:
 
 
 def plan_feeds_of(db: Database, scopes: dict[int, EventScope], *,
-                  compact: bool = False) -> list[Feed]:
+                  keep: Callable[[set[int]], Collection[int]] = set) -> list[Feed]:
     """`plan_feeds` from the events' scopes alone (a publish keeps those, not the facts).
-    `compact`: each feed's ids as a sorted array, made as the feed is (a country's 40 000
-    private feeds as sets were 200 MB; as arrays, 12 MB)."""
+    `keep`: what each feed keeps of its ids, made as the feed is: `as_array` for publishing
+    (a country's 40 000 private feeds as sets were 200 MB; as arrays, 12 MB), `EventCount`
+    for a list of feeds that shows only how many."""
     scopes = {key: scope for key, scope in scopes.items() if scope.published}
     feeds = [Feed(FeedKind.REGION, feed_key(FeedKind.REGION), REGION_FEED_NAME,
                   event_ids={k for k, s in scopes.items() if in_region_feed(s)})]
     feeds += _program_feeds(db, scopes) + _district_feeds(db, scopes)
     feeds += _custom_feeds(db, scopes)
-    if compact:
+    if keep is not set:
         for feed in feeds:
-            feed.event_ids = as_array(feed.event_ids)  # type: ignore[assignment]
-    return feeds + _org_feeds(db, scopes, as_array if compact else set)
+            feed.event_ids = keep(feed.event_ids)  # type: ignore[assignment]
+    return feeds + _org_feeds(db, scopes, keep)
 
 
 def as_array(ids: Iterable[int]) -> array:
     """Event ids as a sorted array of C ints: 4 bytes an id instead of about 70 in a set."""
     return array("i", sorted(ids))
+
+
+class EventCount(Sized):
+    """How many events a feed holds, without which (the «Публикация» screen's list)."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, ids: Collection[int]) -> None:
+        self.size = len(ids)
+
+    def __len__(self) -> int:
+        return self.size
 
 
 def _custom_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
@@ -102,7 +115,7 @@ def _district_feeds(db: Database, scopes: dict[int, EventScope]) -> list[Feed]:
 def _org_feeds(db: Database, scopes: dict[int, EventScope],
                made: Callable[[set[int]], Collection[int]]) -> list[Feed]:
     """Each organisation's private feed: district, hosted, member and participant events,
-    each feed's ids `made` into what the feed keeps (a set, or `as_array`)."""
+    each feed's ids `made` into what the feed keeps (`plan_feeds_of`'s `keep`)."""
     public_by_district: dict[int, set[int]] = defaultdict(set)
     hosted: dict[int, set[int]] = defaultdict(set)
     by_program: dict[int, list[int]] = defaultdict(list)

@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from rcro_tui.db.feed_members import plan_feeds_of
+from rcro_tui.db.feed_members import EventCount, plan_feeds_of
 from rcro_tui.db.publish_settings import PUBLISH_DIR, SITE_URL
 from rcro_tui.db.store import get_setting
 from rcro_tui.db.views import TableView
@@ -25,7 +25,7 @@ KIND_SHORT = {FeedKind.REGION: "общая", FeedKind.PROGRAM: "программ
 
 def feeds_view(db: Database, as_of: date) -> TableView:
     """Public feeds first (region, programmes, districts), then each organisation's."""
-    feeds = plan_feeds_of(db, published_scopes(db, as_of), compact=True)
+    feeds = plan_feeds_of(db, published_scopes(db, as_of), keep=EventCount)
     tokens = dict(db.execute("SELECT organization_id, token FROM feed_tokens "
                              "WHERE revoked_at IS NULL").fetchall())
     had = {row[0] for row in db.execute("SELECT DISTINCT organization_id FROM feed_tokens")}

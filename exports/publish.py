@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from rcro_tui.db.connection import database_file
 from rcro_tui.db.feed_events import EventFacts, events_between_in_batches, scope_rows_between
-from rcro_tui.db.feed_members import Feed, event_scope_of, plan_feeds_of
+from rcro_tui.db.feed_members import Feed, as_array, event_scope_of, plan_feeds_of
 from rcro_tui.db.feed_rules import scope_of_row
 from rcro_tui.db.feed_tokens import tokens_for_publish
 from rcro_tui.db.store import get_setting
@@ -152,7 +152,7 @@ def prepare(db: Database, as_of: date, *, user: str, lane: HelperLane | None = N
     kept = dict(events) if keep_events else {}
 
     def plan() -> tuple[list[Feed], dict[int, str], list[FeedJob], list[Page]]:
-        feeds = plan_feeds_of(db, scopes, compact=True)
+        feeds = plan_feeds_of(db, scopes, keep=as_array)
         scopes.clear()  # done with: chosen
         tokens = tokens_for_publish(db, user=user)
         return feeds, tokens, _jobs(feeds, tokens), site_private_pages(feeds, tokens, site_url)
