@@ -41,6 +41,14 @@ class Host(App):
         self.selected.append(event.cursor_row)
 
 
+async def shown(pilot, rows=ROWS) -> WideTable:
+    """The host's table once it shows `rows`."""
+    table = pilot.app.query_one(WideTable)
+    table.show(COLUMNS, rows)
+    await pilot.pause()
+    return table
+
+
 def screen_lines(app: App) -> list[str]:
     """The table's lines as drawn (its region of the screen, as text)."""
     table = app.query_one(WideTable)
@@ -50,9 +58,7 @@ def screen_lines(app: App) -> list[str]:
 async def test_columns_fit_their_widest_string_and_rows_show_in_order():
     app = Host()
     async with app.run_test(size=(60, 20)) as pilot:
-        table = app.query_one(WideTable)
-        table.show(COLUMNS, ROWS)
-        await pilot.pause()
+        table = await shown(pilot)
         assert table.row_count == 10 and table.widths == [len("Участник 0"), len("проходит" * 3)]
         assert [table.get_row_at(n)[0] for n in range(10)] == [row[0] for row in ROWS]
         lines = screen_lines(app)
@@ -66,9 +72,7 @@ async def test_only_the_rows_on_screen_are_drawn():
     rows = Counted((f"Участник {n}", str(n)) for n in range(100_000))
     app = Host()
     async with app.run_test(size=(60, 12)) as pilot:
-        table = app.query_one(WideTable)
-        table.show(COLUMNS, rows)
-        await pilot.pause()
+        table = await shown(pilot, rows)
         rows.asked.clear()
         await pilot.press("end")
         await pilot.pause()
@@ -116,9 +120,7 @@ async def test_keys_move_the_cursor_and_keep_it_in_view():
 async def test_a_click_moves_the_cursor_and_a_second_click_selects():
     app = Host()
     async with app.run_test(size=(60, 20)) as pilot:
-        table = app.query_one(WideTable)
-        table.show(COLUMNS, ROWS)
-        await pilot.pause()
+        table = await shown(pilot)
         await pilot.click(WideTable, offset=(2, 4))  # the header, then rows 0, 1, 2
         assert table.cursor_row == 3 and app.selected == []
         await pilot.click(WideTable, offset=(2, 4))
