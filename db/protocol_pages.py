@@ -21,14 +21,15 @@ from sqlite_utils import Database
 
 from rcro_tui.db.protocols import (COLUMNS, ENTRY_COLUMNS, GROUPINGS, UNRANKED, Entry,
                                    district_totals, entry_cells, entry_stream, group_key,
-                                   matches_words, name_order, protocol_order, stage_title)
+                                   matches_words, name_order, protocol_order, query_words,
+                                   stage_title)
 from rcro_tui.db.views import TableView
 
 
 def first_entries_view(db: Database, stage_id: int, query: str = "", *,
                        limit: int) -> TableView:
     """`protocols.entries_view`'s first `limit` rows, its `total` counting them all."""
-    words = _words(query)
+    words = query_words(query)
     everyone = _Counted(entry_stream(db, stage_id))
     matching = _Counted(e for e in everyone
                         if not words or matches_words(entry_cells(e)[1:], words))
@@ -48,7 +49,7 @@ def first_protocol_rows(db: Database, stage_id: int, by: str = "stage", query: s
         raise ValueError(f"unknown grouping {by!r}")
     group = group_key(by)
     places = Places.counted(((group(e), e.subject), e) for e in entry_stream(db, stage_id))
-    words = _words(query)
+    words = query_words(query)
     placed = (places.give(e, (group(e), e.subject)) for e in entry_stream(db, stage_id))
     matching = _Counted(e for e in placed if not words or matches_words(entry_cells(e), words))
     chosen = heapq.nsmallest(limit, matching, key=lambda e: protocol_order(group, e))
@@ -103,10 +104,6 @@ class _Counted:
         for item in self._items:
             self.count += 1
             yield item
-
-
-def _words(query: str) -> list[str]:
-    return query.casefold().replace("ё", "е").split()
 
 
 def _filled(view: TableView, chosen: list[Entry], first_cell: int, total: int) -> TableView:

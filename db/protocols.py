@@ -146,7 +146,7 @@ def protocol(db: Database, stage_id: int, by: str = "stage", *, query: str = "")
                      empty="На этапе пока нет участников: добавьте их или импортируйте протокол.")
     key = group_key(by)
     entries.sort(key=lambda e: protocol_order(key, e))  # one sort; rank_order flattened
-    words = query.casefold().replace("ё", "е").split()
+    words = query_words(query)
     for _, group in groupby(entries, key=lambda e: (key(e), e.subject)):
         ordered = list(group)
         place_in_order(ordered)
@@ -169,6 +169,11 @@ def entry_cells(entry: Entry) -> tuple[str, ...]:
             score_text(entry.score), _RESULTS.get(entry.result, entry.result), entry.subject,
             entry.school, entry.district, _STATUSES.get(entry.status, entry.status),
             entry.session)
+
+
+def query_words(query: str) -> list[str]:
+    """What a search line's text looks for: its words, case and «ё» aside."""
+    return query.casefold().replace("ё", "е").split()
 
 
 def matches_words(cells: tuple[str, ...], words: list[str]) -> bool:
@@ -224,7 +229,7 @@ def entries_view(db: Database, stage_id: int, query: str = "") -> TableView:
     entries = sorted(stage_entries(db, stage_id), key=name_order)
     view = TableView("Участники этапа", ENTRY_COLUMNS,
                      empty="На этапе пока нет участников: A — добавить, I — импорт протокола.")
-    words = query.casefold().replace("ё", "е").split()
+    words = query_words(query)
     for entry in entries:
         cells = entry_cells(entry)[1:]
         if not words or matches_words(cells, words):
